@@ -1,0 +1,104 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+
+/// The one database of a Registrar process: a FluentKit pool (SQLite or PostgreSQL) used through SQLKit.
+///
+/// Queries use SQLKit with plain `Codable` rows; FluentKit provides the driver, the pool,
+/// migrations and transactions.
+public final class RegistrarDatabase: Sendable {
+    public let url: DatabaseURL
+    public let logger: Logger
+    private let databases: Databases
+    private let migrations: Migrations
+
+    public init(url: DatabaseURL, logger: Logger = Logger(label: "registrar.db")) throws {
+        self.url = url
+        self.logger = logger
+        self.databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        self.migrations = Migrations()
+        switch url {
+        case .sqliteFile(let path):
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        case .sqliteMemory:
+            databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+        case .postgres(let text):
+            databases.use(
+                try .postgres(url: text, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace), as: .psql)
+        }
+    }
+
+    /// A `Database` for FluentKit APIs (migrations, schema builders).
+    public var fluent: any Database {
+        databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+    }
+
+    /// The SQLKit view of the pool, for ordinary queries.
+    public var sql: any SQLDatabase { fluent as! any SQLDatabase }
+
+    public var isSQLite: Bool { url.isSQLite }
+
+    /// Opens the database for use: WAL mode for SQLite files (a property of the file, kept across opens).
+    public func prepare() async throws {
+        if case .sqliteFile = url {
+            try await sql.raw("PRAGMA journal_mode = WAL").run()
+            try await sql.raw("PRAGMA synchronous = NORMAL").run()
+        }
+    }
+
+    /// Registers an app's migrations; each app owns its list, all share one migration log.
+    public func add(migrations list: [any Migration]) {
+        migrations.add(list)
+    }
+
+    /// Applies every pending migration.
+    public func migrate() async throws {
+        let migrator = Migrator(
+            databases: databases, migrations: migrations, logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    /// One round trip, for health checks.
+    public func ping() async throws {
+        struct One: Decodable { let one: Int }
+        _ = try await sql.raw("SELECT 1 AS one").first(decoding: One.self)
+    }
+
+    /// Runs `work` inside one transaction: everything it writes commits together or not at all.
+    ///
+    /// SQLite transactions start with `BEGIN IMMEDIATE` so concurrent writers queue on the write
+    /// lock up front (with a busy timeout) instead of failing when a read lock must be upgraded.
+    public func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        if isSQLite {
+            return try await fluent.withConnection { connection in
+                let db = connection as! any SQLDatabase
+                try await db.raw("PRAGMA busy_timeout = 10000").run()
+                try await db.raw("BEGIN IMMEDIATE").run()
+                do {
+                    let result = try await work(db)
+                    try await db.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await db.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+        }
+        return try await fluent.transaction { transaction in
+            try await work(transaction as! any SQLDatabase)
+        }
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+}

@@ -1,0 +1,23 @@
+import FluentKit
+import Hummingbird
+import Logging
+import RegistrarCore
+
+/// The tutoring agency's admin API (served on the tutoring port).
+public struct TutoringApp: Sendable {
+    public let database: RegistrarDatabase
+    public let logger: Logger
+
+    public init(database: RegistrarDatabase, logger: Logger) {
+        self.database = database
+        self.logger = logger
+    }
+
+    /// Every table of the tutoring API, in creation order.
+    public static var migrations: [any Migration] { [] }
+
+    public func router() -> Router<RegistrarContext> {
+        let router = makeAPIRouter(style: .tutoring, database: database, logger: logger)
+        return router
+    }
+}
