@@ -1,10 +1,12 @@
 import ArgumentParser
 import Logging
+import SummerSchool
+import Tutoring
 
 struct CreateAdmin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-admin",
-        abstract: "Create the first administrator of one API.",
+        abstract: "Create the first administrator of one API (pending migrations are applied first).",
         subcommands: [Summer.self, TutoringAdmin.self])
 
     struct Summer: AsyncParsableCommand {
@@ -16,7 +18,10 @@ struct CreateAdmin: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            throw CommandFailure("create-admin summer is not available yet")
+            try await database.withMigrated(label: "registrar.create-admin") { db in
+                let id = try await SummerSchoolApp.createAdmin(username: username, password: password, database: db)
+                print("created summer-school ADMIN \(username) (id \(id))")
+            }
         }
     }
 
@@ -30,7 +35,10 @@ struct CreateAdmin: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            throw CommandFailure("create-admin tutoring is not available yet")
+            try await database.withMigrated(label: "registrar.create-admin") { db in
+                let id = try await TutoringApp.createAdmin(name: name, phone: phone, password: password, database: db)
+                print("created tutoring super administrator \(name), staffID \(id)")
+            }
         }
     }
 }

@@ -30,10 +30,21 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
-/// A failure the operator must read: printed to stderr, exit code 1.
-struct CommandFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+extension DatabaseOptions {
+    /// Runs `body` against the migrated database, then closes it. Operator errors (bad input, taken
+    /// names) are printed to stderr and exit non-zero.
+    func withMigrated(label: String, _ body: (RegistrarDatabase) async throws -> Void) async throws {
+        var logger = Logger(label: label)
+        logger.logLevel = .warning
+        let db = try await openMigrated(logger: logger)
+        do {
+            try await body(db)
+        } catch {
+            await db.shutdown()
+            throw error
+        }
+        await db.shutdown()
+    }
 }
 
 extension Environment {
