@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(
@@ -53,7 +54,11 @@ let package = Package(
         ),
         .testTarget(
             name: "RegistrarCoreTests",
-            dependencies: ["RegistrarCore", "RegistrarTesting", "registrar", "SummerSchool", "Tutoring", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: [
+                "RegistrarCore", "RegistrarTesting", "registrar", "SummerSchool", "Tutoring",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
         .testTarget(
             name: "SummerSchoolTests",

@@ -1,0 +1,33 @@
+import Hummingbird
+import HummingbirdTesting
+import RegistrarCore
+import RegistrarTesting
+import SummerSchool
+import Tutoring
+import XCTest
+
+final class HealthTests: XCTestCase {
+    func testHealthAnswersOnBothAPIsAfterADatabaseRoundTrip() async throws {
+        try await TestDatabase.with(migrations: SummerSchoolApp.migrations + TutoringApp.migrations) { db in
+            for router in [SummerSchoolApp(database: db, logger: CoreTestApp.logger).router(),
+                           TutoringApp(database: db, logger: CoreTestApp.logger).router()] {
+                try await Application(router: router).test(.router) { client in
+                    let response = try await client.execute(uri: "/healthz", method: .get)
+                    XCTAssertEqual(response.status, .ok)
+                    XCTAssertEqual(response.json, .object(["status": .string("ok")]))
+                }
+            }
+        }
+    }
+
+    func testHealthIs503WhenTheDatabaseIsGone() async throws {
+        let db = try await TestDatabase.make(migrations: [])
+        let router = makeAPIRouter(style: .tutoring, database: db, logger: CoreTestApp.logger)
+        await db.shutdown()
+        try await Application(router: router).test(.router) { client in
+            let response = try await client.execute(uri: "/healthz", method: .get)
+            XCTAssertEqual(response.status, .serviceUnavailable)
+            XCTAssertEqual(response.json["status"]?.stringValue, "unavailable")
+        }
+    }
+}
