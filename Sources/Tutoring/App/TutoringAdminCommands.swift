@@ -9,6 +9,6 @@ extension TutoringApp {
     /// `registrar demo-data`: a realistic tutoring data set, idempotently; returns a report for the
     /// operator (the logins among it).
     public static func loadDemoData(database: RegistrarDatabase) async throws -> String {
-        throw OperatorError("demo-data for the tutoring API is not available yet")
+        try await loadDemoData(database: database, profile: .demo)
     }
 }
