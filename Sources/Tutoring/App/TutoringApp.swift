@@ -14,10 +14,20 @@ public struct TutoringApp: Sendable {
     }
 
     /// Every table of the tutoring API, in creation order.
-    public static var migrations: [any Migration] { [] }
+    public static var migrations: [any Migration] {
+        [
+            CreateTutoringStaff(), CreateTutoringSession(), CreateTutoringStudent(), CreateTutoringFellowup(),
+            CreateTutoringTeacher(), CreateTutoringOrders(), CreateTutoringLesson(), CreateTutoringAppointment(),
+        ]
+    }
+
+    /// The shared mechanisms handlers use.
+    var auth: TutoringAuth { TutoringAuth(database: database) }
 
     public func router() -> Router<RegistrarContext> {
         let router = makeAPIRouter(style: .tutoring, database: database, logger: logger)
+        router.add(middleware: SessionCookieMiddleware())
+        UserRoutes(app: self).register(on: router)
         return router
     }
 }

@@ -1,0 +1,16 @@
+import FluentKit
+import SQLKit
+
+/// Index DDL shared by the tutoring migrations: plain `CREATE INDEX IF NOT EXISTS` statements, which read
+/// the same on SQLite and PostgreSQL (partial indexes included).
+enum SchemaIndex {
+    static func create(_ statements: [String], on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        for statement in statements { try await sql.raw(SQLQueryString(statement)).run() }
+    }
+
+    static func drop(_ names: [String], on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        for name in names { try await sql.raw(SQLQueryString("DROP INDEX IF EXISTS \(name)")).run() }
+    }
+}

@@ -1,0 +1,110 @@
+import Hummingbird
+import RegistrarCore
+import SQLKit
+
+/// §2.1: login, logout, and the caller's own profile and password.
+struct UserRoutes {
+    let app: TutoringApp
+
+    func register(on router: Router<RegistrarContext>) {
+        router.post("/admin/user/login") { request, _ in try await login(request) }
+        router.get("/admin/user/logout") { request, _ in try await logout(request) }
+        router.get("/admin/user/info") { request, _ in try await info(request) }
+        router.put("/admin/user/update") { request, _ in try await update(request) }
+        router.put("/admin/user/password") { request, _ in try await password(request) }
+    }
+
+    struct LoginData: Encodable, Sendable {
+        let staffID: Int
+        let name: String
+        let roler: String
+        let rolerCode: Int
+        let token: String
+    }
+
+    func login(_ request: Request) async throws -> Envelope<LoginData> {
+        let input = try await TutoringInput.read(request)
+        let name = try input.text("name", "用户名", max: Int.max, .required)!
+        let password = try input.secret("password", "密码")
+        let throttle = LoginThrottle(name: name)
+        let sql = app.database.sql
+        try await throttle.refuseIfThrottled(on: sql)
+
+        let staff = try await sql.raw("""
+            SELECT id, name, phone, password_hash, role, create_time FROM tutoring_staff
+            WHERE name = \(bind: name) AND deleted_at IS NULL
+            """).first(decoding: StaffRow.self)
+        guard let staff, try await Passwords().verify(password, against: staff.password_hash) else {
+            try await throttle.recordFailure(on: sql)
+            throw AppError(code: 400, msg: "用户名或密码错误", fieldName: "password")
+        }
+        let token = try await app.database.transaction { sql in
+            try await throttle.clear(on: sql)
+            return try await Sessions.open(staffID: staff.id, on: sql)
+        }
+        SessionCookie.issue(token)
+        return Success.data(LoginData(staffID: staff.id, name: staff.name, roler: Role.name(of: staff.role), rolerCode: staff.role, token: token))
+    }
+
+    func logout(_ request: Request) async throws -> Envelope<EmptyObject> {
+        let me = try await app.auth.staff(request)
+        try await Sessions.end(sessionID: me.sessionID, on: app.database.sql)
+        SessionCookie.clear()
+        return Success.none()
+    }
+
+    struct InfoData: Encodable, Sendable {
+        let staffID: Int
+        let name: String
+        let phone: String
+        let roler: String
+        let rolerCode: Int
+    }
+
+    func info(_ request: Request) async throws -> Envelope<InfoData> {
+        let me = try await app.auth.staff(request)
+        return Success.data(InfoData(staffID: me.id, name: me.name, phone: me.phone, roler: me.roleName, rolerCode: me.role))
+    }
+
+    func update(_ request: Request) async throws -> Envelope<EmptyObject> {
+        let me = try await app.auth.staff(request)
+        let input = try await TutoringInput.read(request)
+        let name = try input.name("name", "用户名", .nonEmpty)
+        let phone = try input.phone("phone", "手机号码", .nonEmpty)
+        guard name != nil || phone != nil else { return Success.none() }
+        try await StaffUniqueness.mapViolation(name: name, phone: phone, excluding: me.id, database: app.database) { sql in
+            try await StaffUniqueness.check(name: name, phone: phone, excluding: me.id, on: sql)
+            try await sql.raw("""
+                UPDATE tutoring_staff SET name = COALESCE(\(bind: name), name), phone = COALESCE(\(bind: phone), phone),
+                    update_time = \(bind: TutoringClock.now())
+                WHERE id = \(bind: me.id)
+                """).run()
+        }
+        return Success.none()
+    }
+
+    func password(_ request: Request) async throws -> Envelope<EmptyObject> {
+        let me = try await app.auth.staff(request)
+        let input = try await TutoringInput.read(request)
+        let old = try input.secret("oldpassword", "旧密码")
+        let new = try input.password("password", "新密码")
+        let again = try input.secret("repassword", "确认新密码")
+        guard again == new else { throw AppError(code: 400, msg: "两次输入的密码不一致", fieldName: "repassword") }
+
+        struct Stored: Decodable { let password_hash: String }
+        let stored = try await app.database.sql.raw("SELECT password_hash FROM tutoring_staff WHERE id = \(bind: me.id)")
+            .first(decoding: Stored.self)
+        guard try await Passwords().verify(old, against: stored?.password_hash) else {
+            throw AppError(code: 400, msg: "原密码错误", fieldName: "oldpassword")
+        }
+        let hash = try await Passwords().hash(new)
+        try await app.database.transaction { sql in
+            try await sql.raw("""
+                UPDATE tutoring_staff SET password_hash = \(bind: hash), update_time = \(bind: TutoringClock.now())
+                WHERE id = \(bind: me.id)
+                """).run()
+            try await Sessions.endAll(staffID: me.id, keeping: me.sessionID, on: sql)
+        }
+        return Success.none()
+    }
+}
