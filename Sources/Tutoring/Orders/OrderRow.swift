@@ -1,0 +1,161 @@
+import SQLKit
+
+/// An order's own columns with its student's and saler's names (order/list and order/info).
+struct OrderRow: Decodable, Sendable {
+    var orderID: Int
+    var studentID: Int
+    var name: String
+    var phone: String
+    var amount: Int
+    var payMethod: String
+    var salerID: Int
+    var saler: String
+    var state: Int
+    var confirmer: String
+    var confirmTime: Int
+    var createTime: Int
+
+    /// Columns of `tutoring_orders o` and the joins of `OrderRow.joins`.
+    static let columns = SQLQueryString("""
+        o.id AS "orderID", o.student_id AS "studentID", COALESCE(s.name, '') AS name, COALESCE(s.phone, '') AS phone,
+        o.amount, o.pay_method AS "payMethod", o.saler_id AS "salerID", COALESCE(sa.name, '') AS saler, o.state,
+        COALESCE(c.name, '') AS confirmer, COALESCE(o.confirm_time, 0) AS "confirmTime", o.create_time AS "createTime"
+        """)
+    static let joins = SQLQueryString("""
+        LEFT JOIN tutoring_student s ON s.id = o.student_id
+        LEFT JOIN tutoring_staff sa ON sa.id = o.saler_id
+        LEFT JOIN tutoring_staff c ON c.id = o.confirmed_by
+        """)
+
+    /// The same joins for a select builder (the count query of a page needs none of them).
+    static func joining(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
+        select
+            .join(SQLQueryString("tutoring_student s"), method: SQLJoinMethod.left, on: SQLQueryString("s.id = o.student_id"))
+            .join(SQLQueryString("tutoring_staff sa"), method: SQLJoinMethod.left, on: SQLQueryString("sa.id = o.saler_id"))
+            .join(SQLQueryString("tutoring_staff c"), method: SQLJoinMethod.left, on: SQLQueryString("c.id = o.confirmed_by"))
+    }
+}
+
+/// A live lesson of an order with its teacher's name, phone and teaching age.
+struct OrderLessonRow: Decodable, Sendable {
+    var orderID: Int
+    var lessonID: Int
+    var teacherID: Int
+    var name: String
+    var teachAge: Int
+    var phone: String
+    var subject: String
+    var allClass: Int
+    var consumedClass: Int
+    var preprice: Int
+    var classType: String
+    var state: Int
+
+    /// The live lessons of `orderIDs`, lessonID ascending, in one query.
+    static func query(orderIDs: [Int]) -> SQLQueryString {
+        """
+        SELECT l.order_id AS "orderID", l.id AS "lessonID", l.teacher_id AS "teacherID", COALESCE(t.name, '') AS name,
+            COALESCE(t.teach_age, 0) AS "teachAge", COALESCE(t.phone, '') AS phone, l.subject, l.all_class AS "allClass",
+            l.consumed_class AS "consumedClass", l.preprice, l.class_type AS "classType", l.state
+        FROM tutoring_lesson l LEFT JOIN tutoring_teacher t ON t.id = l.teacher_id
+        WHERE l.order_id IN (\(binds: orderIDs)) AND l.deleted_at IS NULL
+        ORDER BY l.id ASC
+        """
+    }
+}
+
+/// order/list item (§2.8.1).
+struct OrderListItem: Encodable, Sendable {
+    struct Lesson: Encodable, Sendable {
+        var lessonID: Int
+        var name: String
+        var teachAge: Int
+        var phone: String
+        var subject: String
+        var allClass: Int
+        var consumedClass: Int
+        var preprice: Int
+        var classType: String
+        var state: Int
+    }
+
+    var orderID: Int
+    var studentID: Int
+    var name: String
+    var phone: String
+    var amount: Int
+    var salerID: Int
+    var saler: String
+    var state: Int
+    var createTime: Int
+    var lesson: [Lesson]
+
+    init(_ row: OrderRow, lessons: [OrderLessonRow]) {
+        orderID = row.orderID
+        studentID = row.studentID
+        name = row.name
+        phone = row.phone
+        amount = row.amount
+        salerID = row.salerID
+        saler = row.saler
+        state = row.state
+        createTime = row.createTime
+        lesson = lessons.map {
+            Lesson(
+                lessonID: $0.lessonID, name: $0.name, teachAge: $0.teachAge, phone: $0.phone, subject: $0.subject,
+                allClass: $0.allClass, consumedClass: $0.consumedClass, preprice: $0.preprice, classType: $0.classType, state: $0.state)
+        }
+    }
+}
+
+/// order/info (§2.8.2); lessons carry `teacherID` and the seed's `teacheAge` spelling.
+struct OrderInfo: Encodable, Sendable {
+    struct Lesson: Encodable, Sendable {
+        var lessonID: Int
+        var teacherID: Int
+        var name: String
+        var teacheAge: Int
+        var phone: String
+        var subject: String
+        var allClass: Int
+        var consumedClass: Int
+        var preprice: Int
+        var classType: String
+        var state: Int
+    }
+
+    var orderID: Int
+    var studentID: Int
+    var name: String
+    var phone: String
+    var amount: Int
+    var payMethod: String
+    var salerID: Int
+    var saler: String
+    var state: Int
+    var confirmer: String
+    var confirmTime: Int
+    var createTime: Int
+    var lesson: [Lesson]
+
+    init(_ row: OrderRow, lessons: [OrderLessonRow]) {
+        orderID = row.orderID
+        studentID = row.studentID
+        name = row.name
+        phone = row.phone
+        amount = row.amount
+        payMethod = row.payMethod
+        salerID = row.salerID
+        saler = row.saler
+        state = row.state
+        confirmer = row.confirmer
+        confirmTime = row.confirmTime
+        createTime = row.createTime
+        lesson = lessons.map {
+            Lesson(
+                lessonID: $0.lessonID, teacherID: $0.teacherID, name: $0.name, teacheAge: $0.teachAge, phone: $0.phone,
+                subject: $0.subject, allClass: $0.allClass, consumedClass: $0.consumedClass, preprice: $0.preprice,
+                classType: $0.classType, state: $0.state)
+        }
+    }
+}
