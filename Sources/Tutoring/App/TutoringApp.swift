@@ -28,6 +28,7 @@ public struct TutoringApp: Sendable {
         let router = makeAPIRouter(style: .tutoring, database: database, logger: logger)
         router.add(middleware: SessionCookieMiddleware())
         UserRoutes(app: self).register(on: router)
+        StaffRoutes(app: self).register(on: router)
         addTeacherRoutes(to: router)
         addOrderRoutes(to: router)
         addLessonRoutes(to: router)
