@@ -7,17 +7,35 @@ import RegistrarCore
 public struct SummerSchoolApp: Sendable {
     public let database: RegistrarDatabase
     public let logger: Logger
+    public let settings: SummerSettings
+    public let wechat: any WeChatClient
+    public let passwords: Passwords
 
-    public init(database: RegistrarDatabase, logger: Logger) {
+    /// `wechat` defaults to the stub (conventions §16.3): no real client is built into this revision.
+    public init(
+        database: RegistrarDatabase, logger: Logger, settings: SummerSettings = .fromEnvironment(),
+        wechat: (any WeChatClient)? = nil, passwords: Passwords = Passwords()
+    ) {
         self.database = database
         self.logger = logger
+        self.settings = settings
+        self.wechat = wechat ?? StubWeChatClient()
+        self.passwords = passwords
     }
 
     /// Every table of the summer API, in creation order.
-    public static var migrations: [any Migration] { [] }
+    public static var migrations: [any Migration] {
+        [
+            CreateSummerIdentity(), CreateSummerConsultants(), CreateSummerNavigation(), CreateSummerCoupons(),
+            CreateSummerMarket(), CreateSummerPaymentAccounts(), CreateSummerCampus(),
+        ]
+    }
 
     public func router() -> Router<RegistrarContext> {
         let router = makeAPIRouter(style: .summer, database: database, logger: logger)
+        router.add(middleware: SummerFrontMiddleware(settings: settings))
+        let routes = SummerRoutes(router: router, app: self)
+        AuthRoutes.register(routes)
         return router
     }
 }

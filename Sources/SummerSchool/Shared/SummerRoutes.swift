@@ -1,0 +1,121 @@
+import HTTPTypes
+import Hummingbird
+import RegistrarCore
+
+/// Declares the summer API's routes so that every one runs the request pipeline of decision 29:
+/// login check (401 body) → `/admin` block for students (bare 403) → role check (403) → method check (405)
+/// → handler (object lookup 404, body parsing, validation, effects).
+///
+/// ```swift
+/// routes.collection("/coupon/coupon", access: .admin) { r in
+///     r.get { call in … }
+///     r.post { call in … }
+/// }
+/// routes.item("/market/channel/{id}", access: .staff) { r in
+///     r.get { call in … }
+///     r.put(access: .roles(.market, .admin)) { call in … }
+/// }
+/// ```
+/// Paths are matched with or without their trailing slash (decision 1). Every method is registered, so an
+/// unlisted one answers 405 after authentication instead of Hummingbird's 404.
+public struct SummerRoutes {
+    public let router: Router<RegistrarContext>
+    public let app: SummerSchoolApp
+
+    public init(router: Router<RegistrarContext>, app: SummerSchoolApp) {
+        self.router = router
+        self.app = app
+    }
+
+    static let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options]
+
+    /// A collection path (`/M/P`) or collection action (`/M/P/action`).
+    public func collection(_ path: String, access: Access = .loggedIn, _ declare: (inout RouteMethods) -> Void) {
+        add(path, access: access, declare)
+    }
+
+    /// An item path with `{id}` (`/M/P/{id}`, `/M/P/{id}/action`).
+    public func item(_ path: String, access: Access = .loggedIn, _ declare: (inout RouteMethods) -> Void) {
+        add(path, access: access, declare)
+    }
+
+    /// A path matched as a prefix (conventions §2.1: `/common/global_enums…`).
+    public func prefix(_ path: String, access: Access = .loggedIn, _ declare: (inout RouteMethods) -> Void) {
+        add(path, access: access, declare)
+        add(path + "/**", access: access, declare)
+    }
+
+    private func add(_ path: String, access: Access, _ declare: (inout RouteMethods) -> Void) {
+        var methods = RouteMethods()
+        declare(&methods)
+        let endpoint = Endpoint(app: app, access: access, handlers: methods.handlers)
+        for method in Self.methods {
+            router.on(RouterPath(path), method: method) { request, context in
+                try await endpoint.respond(request, context: context)
+            }
+        }
+    }
+}
+
+/// The handlers of one path, by method, each with an optional access rule of its own.
+public struct RouteMethods: Sendable {
+    public typealias Handler = @Sendable (SummerCall) async throws -> Response
+
+    var handlers: [HTTPRequest.Method: (access: Access?, handler: Handler)] = [:]
+
+    public mutating func on<R: ResponseGenerator>(
+        _ method: HTTPRequest.Method, access: Access? = nil, _ handler: @escaping @Sendable (SummerCall) async throws -> R
+    ) {
+        handlers[method] = (access, { call in try await handler(call).response(from: call.request, context: call.context) })
+    }
+
+    public mutating func get<R: ResponseGenerator>(access: Access? = nil, _ handler: @escaping @Sendable (SummerCall) async throws -> R) {
+        on(.get, access: access, handler)
+    }
+    public mutating func post<R: ResponseGenerator>(access: Access? = nil, _ handler: @escaping @Sendable (SummerCall) async throws -> R) {
+        on(.post, access: access, handler)
+    }
+    public mutating func put<R: ResponseGenerator>(access: Access? = nil, _ handler: @escaping @Sendable (SummerCall) async throws -> R) {
+        on(.put, access: access, handler)
+    }
+    public mutating func patch<R: ResponseGenerator>(access: Access? = nil, _ handler: @escaping @Sendable (SummerCall) async throws -> R) {
+        on(.patch, access: access, handler)
+    }
+    public mutating func delete<R: ResponseGenerator>(access: Access? = nil, _ handler: @escaping @Sendable (SummerCall) async throws -> R) {
+        on(.delete, access: access, handler)
+    }
+}
+
+/// One routed path: runs the pipeline, then the method's handler.
+struct Endpoint: Sendable {
+    let app: SummerSchoolApp
+    let access: Access
+    let handlers: [HTTPRequest.Method: (access: Access?, handler: RouteMethods.Handler)]
+
+    func respond(_ request: Request, context: RegistrarContext) async throws -> Response {
+        // HEAD is GET without a body (conventions §2.1).
+        let lookup: HTTPRequest.Method = request.method == .head ? .get : request.method
+        let entry = handlers[lookup]
+        let access = entry?.access ?? self.access
+
+        let ticket = Tickets.presented(request)
+        var user: SummerUser?
+        if let ticket { user = try await Tickets.resolve(ticket, on: app.database.sql) }
+        if access.requiresLogin && user == nil { throw AppError.notLoggedIn }
+        if let user, user.isStudent, Self.isAdminArea(request.uri.path) { throw AppError.adminAreaForbidden }
+        if let roles = access.roles, let user, !roles.contains(where: { $0.rawValue == user.role }) {
+            throw AppError.forbidden
+        }
+        if request.method == .options && entry == nil {
+            return try Reply.ok(EmptyObject()).response(from: request, context: context)
+        }
+        guard let entry else { throw AppError.methodNotAllowed(request.method.rawValue.uppercased()) }
+        let call = SummerCall(request: request, context: context, app: app, user: user, ticket: ticket)
+        let response = try await entry.handler(call)
+        return request.method == .head ? Response(status: response.status, headers: response.headers) : response
+    }
+
+    static func isAdminArea(_ path: String) -> Bool {
+        path.split(separator: "/", omittingEmptySubsequences: true).first == "admin"
+    }
+}
