@@ -1,0 +1,146 @@
+import Hummingbird
+import RegistrarCore
+import SQLKit
+
+/// §2.4: students (学生/资源). Student state changes only through add/update here and order/confirm (§4.1).
+struct StudentRoutes {
+    let app: TutoringApp
+
+    func register(on router: Router<RegistrarContext>) {
+        router.get("/admin/student/list") { request, _ in try await list(request) }
+        router.get("/admin/student/info") { request, _ in try await info(request) }
+        router.post("/admin/student/add") { request, _ in try await add(request) }
+        router.put("/admin/student/update") { request, _ in try await update(request) }
+        router.delete("/admin/student/delete") { request, _ in try await delete(request) }
+    }
+
+    static let pageSize = 10
+
+    func list(_ request: Request) async throws -> Envelope<NumberedPage<StudentListItem>> {
+        _ = try await app.auth.staff(request)
+        let input = try await TutoringInput.read(request)
+        let isDeal = try input.enumeration("isDeal", "是否成交", 0...1)
+        let page = try input.int("page", "页码", 1...TutoringInput.maxInt) ?? 1
+        let window = PageWindow(page: page, size: Self.pageSize)
+        let query = PagedQuery(
+            filter: { builder in
+                let live = builder.from(SQLQueryString("tutoring_student s")).where(SQLQueryString("s.deleted_at IS NULL"))
+                switch isDeal {
+                case 1?: return live.where(SQLQueryString("s.state = \(bind: 0)"))
+                case 0?: return live.where(SQLQueryString("s.state BETWEEN \(bind: 1) AND \(bind: 5)"))
+                default: return live
+                }
+            },
+            select: { builder in
+                builder.column(SQLQueryString("""
+                    s.id, s.name, s.phone, s.school, s.grade, s.address, s.parent, s.parent_phone, s.headmaster_id,
+                    h.name AS headmaster, s.channel, s.developer_id, d.name AS developer, s.level, s.state
+                    """))
+                .join(SQLQueryString("tutoring_staff h"), method: SQLJoinMethod.left, on: SQLQueryString("h.id = s.headmaster_id"))
+                .join(SQLQueryString("tutoring_staff d"), method: SQLJoinMethod.left, on: SQLQueryString("d.id = s.developer_id"))
+                .orderBy(SQLQueryString("s.id DESC"))
+            })
+        let sql = app.database.sql
+        let total = try await query.count(on: sql)
+        let rows = try await query.rows(on: sql, window: window, total: total, decoding: StudentRow.self)
+        return Success.data(NumberedPage(window: window, total: total, list: rows.map(StudentListItem.init)))
+    }
+
+    func info(_ request: Request) async throws -> Envelope<StudentInfo> {
+        _ = try await app.auth.staff(request)
+        let input = try await TutoringInput.read(request)
+        let studentID = try input.requiredID("studentID", "学生ID")
+        guard let row = try await app.database.sql.raw("""
+            \(unsafeRaw: StudentRow.select) WHERE s.id = \(bind: studentID) AND s.deleted_at IS NULL
+            """).first(decoding: StudentRow.self)
+        else { throw TutoringTable.student.notFound("studentID") }
+        return Success.data(StudentInfo(row))
+    }
+
+    func add(_ request: Request) async throws -> Envelope<EmptyObject> {
+        _ = try await app.auth.staff(request)
+        let input = try await TutoringInput.read(request)
+        let fields = try StudentFields(input, adding: true)
+        try await app.database.transaction { sql in
+            try await LiveRow.requireReference(.staff, id: fields.headmasterID, field: "headmasterID", on: sql)
+            try await LiveRow.requireReference(.staff, id: fields.developerID, field: "developerID", on: sql)
+            let now = TutoringClock.now()
+            try await sql.raw("""
+                INSERT INTO tutoring_student (name, phone, school, grade, address, parent, parent_phone, headmaster_id,
+                    channel, developer_id, level, state, create_time, update_time)
+                VALUES (\(bind: fields.name), \(bind: fields.phone), \(bind: fields.school), \(bind: fields.grade),
+                    \(bind: fields.address ?? ""), \(bind: fields.parent ?? ""), \(bind: fields.parentPhone ?? ""),
+                    \(bind: Self.reference(fields.headmasterID)), \(bind: fields.channel ?? ""),
+                    \(bind: Self.reference(fields.developerID)), \(bind: fields.level ?? 0), \(bind: fields.state),
+                    \(bind: now), \(bind: now))
+                """).run()
+        }
+        return Success.none()
+    }
+
+    func update(_ request: Request) async throws -> Envelope<EmptyObject> {
+        _ = try await app.auth.staff(request)
+        let input = try await TutoringInput.read(request)
+        // The seed's typo `studetID` is accepted; `studentID` wins when both are sent.
+        let key = input.raw("studentID") != nil || input.raw("studetID") == nil ? "studentID" : "studetID"
+        let studentID = try input.requiredID(key, "学生ID")
+        let fields = try StudentFields(input, adding: false)
+        try await app.database.transaction { sql in
+            let stored = try await LiveRow.fetch(.student, id: studentID, field: key, as: StoredReferences.self, on: sql)
+            try await LiveRow.requireChangedReference(
+                .staff, id: fields.headmasterID, stored: stored.headmaster_id, field: "headmasterID", on: sql)
+            try await LiveRow.requireChangedReference(
+                .staff, id: fields.developerID, stored: stored.developer_id, field: "developerID", on: sql)
+            var changes = RowChanges()
+            changes.set("name", fields.name)
+            changes.set("phone", fields.phone)
+            changes.set("school", fields.school)
+            changes.set("grade", fields.grade)
+            changes.set("address", fields.address)
+            changes.set("parent", fields.parent)
+            changes.set("parent_phone", fields.parentPhone)
+            changes.setReference("headmaster_id", fields.headmasterID)
+            changes.set("channel", fields.channel)
+            changes.setReference("developer_id", fields.developerID)
+            changes.set("level", fields.level)
+            changes.set("state", fields.state)
+            try await changes.apply(to: .student, id: studentID, at: TutoringClock.now(), on: sql)
+        }
+        return Success.none()
+    }
+
+    struct StoredReferences: Decodable {
+        let headmaster_id: Int?
+        let developer_id: Int?
+    }
+
+    func delete(_ request: Request) async throws -> Envelope<EmptyObject> {
+        let me = try await app.auth.staff(request)
+        let input = try await TutoringInput.read(request)
+        let studentID = try input.requiredID("studentID", "学生ID")
+        try await app.database.transaction { sql in
+            try await LiveRow.require(.student, id: studentID, field: "studentID", on: sql)
+            struct Found: Decodable { let id: Int }
+            if try await sql.raw("""
+                SELECT id FROM tutoring_orders WHERE student_id = \(bind: studentID) AND deleted_at IS NULL LIMIT 1
+                """).first(decoding: Found.self) != nil {
+                throw AppError(code: 409, msg: "该学生存在订单，不能删除", fieldName: "studentID")
+            }
+            let now = TutoringClock.now()
+            guard try await LiveRow.softDelete(.student, id: studentID, by: me.id, at: now, on: sql) else {
+                throw TutoringTable.student.notFound("studentID")
+            }
+            // Cascade (§1.10): the student's live follow-ups and appointments, same time and deleter.
+            for table in [TutoringTable.fellowup, .appointment] {
+                try await sql.raw("""
+                    UPDATE \(unsafeRaw: table.rawValue) SET deleted_at = \(bind: now), deleted_by = \(bind: me.id)
+                    WHERE student_id = \(bind: studentID) AND deleted_at IS NULL
+                    """).run()
+            }
+        }
+        return Success.none()
+    }
+
+    /// 0 ("none") is stored as NULL.
+    static func reference(_ id: Int?) -> Int? { id == 0 ? nil : id }
+}
