@@ -1,0 +1,71 @@
+import Hummingbird
+import RegistrarCore
+import SQLKit
+
+/// `/coupon/coupon/...` (identity spec §7.1–7.5): ADMIN-only; no DELETE.
+enum CouponRoutes {
+    static func register(_ routes: SummerRoutes) {
+        routes.collection("/coupon/coupon", access: .admin) { r in
+            r.get { call in Reply.ok(try await list(call)) }
+            r.post { call in Reply.ok(try await create(call)) }
+        }
+        routes.item("/coupon/coupon/{id}", access: .admin) { r in
+            r.get { call in Reply.ok(CouponItem(try await find(try call.pathID(), on: call.sql))) }
+            r.put { call in Reply.ok(try await update(call)) }
+            r.patch { call in Reply.ok(try await update(call)) }
+        }
+    }
+
+    static func list(_ call: SummerCall) async throws -> LinkedPage<CouponItem> {
+        let query = PagedQuery(
+            filter: { $0.from("summer_coupon") },
+            select: { $0.column(SQLRaw(CouponRow.columns)).orderBy("id", .ascending) })
+        return try await call.page(query, decoding: CouponRow.self) { $0.map(CouponItem.init) }
+    }
+
+    static func find(_ id: Int, on sql: any SQLDatabase) async throws -> CouponRow {
+        guard let row = try await sql.raw("SELECT \(unsafeRaw: CouponRow.columns) FROM summer_coupon WHERE id = \(bind: id)")
+            .first(decoding: CouponRow.self)
+        else { throw AppError.notFound }
+        return row
+    }
+
+    static func create(_ call: SummerCall) async throws -> CouponItem {
+        let fields = try CouponFields(try await call.bodyReader(.create))
+        let now = SummerTime.now()
+        let row = try await call.database.transaction { sql in
+            // Codes are not unique by constraint; draw again on the (rare) clash.
+            var code = CouponCode.generate()
+            while try await sql.raw("SELECT id FROM summer_coupon WHERE coupon_code = \(bind: code)").first() != nil {
+                code = CouponCode.generate()
+            }
+            return try await sql.raw("""
+                INSERT INTO summer_coupon (coupon_code, amount, info, create_time, start_time, end_time, max_num, is_active) \
+                VALUES (\(bind: code), \(bind: fields.amount.value!), \(bind: fields.info.value!), \(bind: now), \
+                \(bind: fields.startTime.value!), \(bind: fields.endTime.value!), \(bind: fields.maxNum.value!), \
+                \(bind: fields.isActive.value ?? true)) RETURNING \(unsafeRaw: CouponRow.columns)
+                """).first(decoding: CouponRow.self)!
+        }
+        return CouponItem(row)
+    }
+
+    /// PUT and PATCH: `create_time` is the time of the last save (auto-now); `coupon_code` never changes.
+    static func update(_ call: SummerCall) async throws -> CouponItem {
+        let id = try call.pathID()
+        _ = try await find(id, on: call.sql)
+        let fields = try CouponFields(try await call.bodyReader(call.writeMode))
+        let now = SummerTime.now()
+        let row = try await call.database.transaction { sql in
+            var update = sql.update("summer_coupon").set("create_time", to: SQLBind(now))
+            if let v = fields.amount.value { update = update.set("amount", to: SQLBind(v)) }
+            if let v = fields.info.value { update = update.set("info", to: SQLBind(v)) }
+            if let v = fields.startTime.value { update = update.set("start_time", to: SQLBind(v)) }
+            if let v = fields.endTime.value { update = update.set("end_time", to: SQLBind(v)) }
+            if let v = fields.maxNum.value { update = update.set("max_num", to: SQLBind(v)) }
+            if let v = fields.isActive.value { update = update.set("is_active", to: SQLBind(v)) }
+            try await update.where("id", .equal, SQLBind(id)).run()
+            return try await find(id, on: sql)
+        }
+        return CouponItem(row)
+    }
+}

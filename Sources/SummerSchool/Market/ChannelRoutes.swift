@@ -1,0 +1,100 @@
+import Hummingbird
+import RegistrarCore
+import SQLKit
+
+/// `/market/channel/...` (identity spec §8; decisions 9/36): every staff role reads, MARKET and ADMIN write,
+/// STUDENT gets 403.
+enum ChannelRoutes {
+    static let writers = Access.roles(.market, .admin)
+
+    static func register(_ routes: SummerRoutes) {
+        routes.collection("/market/channel", access: .staff) { r in
+            r.get { call in Reply.ok(try await list(call)) }
+            r.post(access: writers) { call in Reply.ok(try await create(call)) }
+        }
+        routes.item("/market/channel/{id}", access: .staff) { r in
+            r.get { call in Reply.ok(ChannelItem(try await find(try call.pathID(), on: call.sql))) }
+            r.put(access: writers) { call in Reply.ok(try await update(call)) }
+            r.patch(access: writers) { call in Reply.ok(try await update(call)) }
+            r.delete(access: writers) { call in try await delete(call) }
+        }
+    }
+
+    static func list(_ call: SummerCall) async throws -> LinkedPage<ChannelItem> {
+        let query = PagedQuery(
+            filter: { $0.from(SQLRaw(ChannelRow.from)) },
+            select: { $0.column(SQLRaw(ChannelRow.columns)).orderBy(SQLRaw("c.id")) })
+        return try await call.page(query, decoding: ChannelRow.self) { $0.map(ChannelItem.init) }
+    }
+
+    static func find(_ id: Int, on sql: any SQLDatabase) async throws -> ChannelRow {
+        guard let row = try await sql.raw("\(unsafeRaw: ChannelRow.select) WHERE c.id = \(bind: id)").first(decoding: ChannelRow.self)
+        else { throw AppError.notFound }
+        return row
+    }
+
+    /// Inserts, then stores the permanent WeChat QR code of scene `channel_id_<id>` (`""` if WeChat fails).
+    static func create(_ call: SummerCall) async throws -> ChannelItem {
+        let fields = try await ChannelFields(try await call.bodyReader(.create), on: call.sql)
+        let now = SummerTime.now()
+        let wechat = call.wechat
+        let row = try await uniqueName {
+            try await call.database.transaction { sql in
+                struct Inserted: Decodable { let id: Int }
+                let id = try await sql.raw("""
+                    INSERT INTO summer_market_channel (name, plan_date, sales_man_id, plan_student_number, \
+                    plan_file_student_number, plan_payed_student_number, create_time, modified_time) \
+                    VALUES (\(bind: fields.name.value!), \(bind: fields.planDate.value!), \(bind: fields.salesMan.value!), \
+                    \(bind: fields.planStudentNumber.value!), \(bind: fields.planFileStudentNumber.value!), \
+                    \(bind: fields.planPayedStudentNumber.value!), \(bind: now), \(bind: now)) RETURNING id
+                    """).first(decoding: Inserted.self)!.id
+                let qrCode = await wechat.permanentQRCode(scene: "channel_id_\(id)")
+                try await sql.raw("UPDATE summer_market_channel SET qr_code = \(bind: qrCode) WHERE id = \(bind: id)").run()
+                return try await find(id, on: sql)
+            }
+        }
+        return ChannelItem(row)
+    }
+
+    /// PUT and PATCH; the QR code is not regenerated.
+    static func update(_ call: SummerCall) async throws -> ChannelItem {
+        let id = try call.pathID()
+        _ = try await find(id, on: call.sql)
+        let fields = try await ChannelFields(try await call.bodyReader(call.writeMode), on: call.sql, excluding: id)
+        let now = SummerTime.now()
+        let row = try await uniqueName {
+            try await call.database.transaction { sql in
+                var update = sql.update("summer_market_channel").set("modified_time", to: SQLBind(now))
+                if let v = fields.name.value { update = update.set("name", to: SQLBind(v)) }
+                if let v = fields.planDate.value { update = update.set("plan_date", to: SQLBind(v)) }
+                if let v = fields.salesMan.value { update = update.set("sales_man_id", to: SQLBind(v)) }
+                if let v = fields.planStudentNumber.value { update = update.set("plan_student_number", to: SQLBind(v)) }
+                if let v = fields.planFileStudentNumber.value { update = update.set("plan_file_student_number", to: SQLBind(v)) }
+                if let v = fields.planPayedStudentNumber.value { update = update.set("plan_payed_student_number", to: SQLBind(v)) }
+                try await update.where("id", .equal, SQLBind(id)).run()
+                return try await find(id, on: sql)
+            }
+        }
+        return ChannelItem(row)
+    }
+
+    /// Deletes the channel (its `user_channel` rows cascade); profiles keep the dangling `channel_id`.
+    static func delete(_ call: SummerCall) async throws -> Envelope<EmptyObject> {
+        let id = try call.pathID()
+        let deleted = try await call.database.transaction { sql in
+            try await sql.raw("DELETE FROM summer_user_channel WHERE channel_id = \(bind: id)").run()
+            return try await sql.raw("DELETE FROM summer_market_channel WHERE id = \(bind: id) RETURNING id").first() != nil
+        }
+        guard deleted else { throw AppError.notFound }
+        return Reply.deleted()
+    }
+
+    /// A concurrent write that took the same name first surfaces as the uniqueness message.
+    static func uniqueName<T>(_ work: () async throws -> T) async throws -> T {
+        do {
+            return try await work()
+        } catch where RegistrarDatabase.isConstraintViolation(error) {
+            throw AppError.field("name", ChannelFields.nameTaken)
+        }
+    }
+}

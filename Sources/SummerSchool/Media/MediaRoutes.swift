@@ -1,0 +1,31 @@
+import Foundation
+import Hummingbird
+import RegistrarCore
+
+/// `GET /media/<relative path>`: uploaded files, served from the media root without login (conventions §13).
+struct MediaRoutes: Sendable {
+    let store: MediaStore
+
+    func register(on router: Router<RegistrarContext>) {
+        router.get("/media/**") { request, context in try await serve(request, context: context) }
+        router.head("/media/**") { request, context in try await serve(request, context: context) }
+    }
+
+    private func serve(_ request: Request, context: RegistrarContext) async throws -> Response {
+        let raw = request.uri.path.dropFirst("/media/".count)
+        guard let relative = String(raw).removingPercentEncoding, let path = store.filePath(for: relative) else {
+            throw APIStyle.summer.notFound
+        }
+        let body: ResponseBody
+        do {
+            body = try await FileIO().loadFile(path: path, context: context)
+        } catch {
+            throw APIStyle.summer.notFound
+        }
+        let ext = (path as NSString).pathExtension
+        let type = MediaType.getMediaType(forExtension: ext)?.description ?? "application/octet-stream"
+        var response = Response(status: .ok, headers: [.contentType: type], body: body)
+        if request.method == .head { response.body = .init() }
+        return response
+    }
+}
