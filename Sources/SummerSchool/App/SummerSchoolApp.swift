@@ -36,6 +36,7 @@ public struct SummerSchoolApp: Sendable {
         router.add(middleware: SummerFrontMiddleware(settings: settings))
         let routes = SummerRoutes(router: router, app: self)
         AuthRoutes.register(routes)
+        SettingsAndMediaRoutes.register(routes)
         return router
     }
 }

@@ -1,0 +1,5 @@
+/// `/admin/account_info/`, `/admin/child_user/`, `/admin/sales_man/` (identity spec §9): ADMIN-only.
+enum AdminSettingsRoutes {
+    static func register(_ routes: SummerRoutes) {
+    }
+}
