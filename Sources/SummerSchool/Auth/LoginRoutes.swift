@@ -1,0 +1,69 @@
+import Hummingbird
+import RegistrarCore
+import SQLKit
+
+/// `POST /auth/user/login/` and `PUT /auth/user/logout/` (identity §4.2–4.3, decisions 5, 7, 10, 12, D18).
+enum LoginRoutes {
+    static func register(_ routes: SummerRoutes) {
+        routes.collection("/auth/user/login", access: .open) { r in r.post(login) }
+        routes.collection("/auth/user/logout") { r in r.put(logout) }
+    }
+
+    struct LoginData: Encodable, Sendable {
+        let user_id: Int
+        let ticket: String
+        let role: String
+        let need_complete_student_info: Bool
+        let valid_sales_man: Bool
+    }
+
+    struct Account: Decodable {
+        let id: Int
+        let password: String?
+        let role: String
+        let is_active: Bool
+    }
+
+    @Sendable static func login(_ call: SummerCall) async throws -> some ResponseGenerator {
+        let input = try await call.bodyReader(.create)
+        let username = try input.string("username", max: 30, min: 6).value!
+        let password = try input.string("password", max: 30, min: 6).value!
+
+        // Decision 7: matched case-insensitively.
+        guard let account = try await call.sql.raw("""
+            SELECT id, password, role, is_active FROM summer_user WHERE LOWER(username) = LOWER(\(bind: username)) ORDER BY id LIMIT 1
+            """).first(decoding: Account.self)
+        else { throw AppError.rule("用户名不存在") }
+        guard try await call.app.passwords.verify(password, against: account.password) else {
+            throw AppError.rule("用户名或密码错误")
+        }
+        guard account.is_active else { throw AppError.rule("该用户已被禁用") }
+        // Decision 12: imported Django hashes are replaced at the first successful login.
+        let rehash = try await account.password.flatMap(Passwords.needsRehash) == true ? call.app.passwords.hash(password) : nil
+
+        let data = try await call.database.transaction { sql in
+            let now = SummerTime.now()
+            let ticket = try await Tickets.issue(userID: account.id, on: sql, now: now)
+            try await sql.raw("UPDATE summer_user SET last_login = \(bind: now) WHERE id = \(bind: account.id)").run()
+            if let rehash {
+                try await sql.raw("UPDATE summer_user SET password = \(bind: rehash) WHERE id = \(bind: account.id)").run()
+            }
+            // Decision 5: computed flags for students; staff need nothing.
+            var needComplete = false
+            var hasConsultant = true
+            if account.role == Role.student.rawValue {
+                needComplete = try await ProfileRow.find(userID: account.id, on: sql)?.needsCompletion ?? true
+                hasConsultant = try await ConsultantAssignment.current(userID: account.id, on: sql) != nil
+            }
+            return LoginData(
+                user_id: account.id, ticket: ticket, role: account.role,
+                need_complete_student_info: needComplete, valid_sales_man: hasConsultant)
+        }
+        return WithHeaders(Reply.ok(data, msg: "登录成功"), setCookie: Tickets.cookie(data.ticket, secure: call.usesHTTPS))
+    }
+
+    @Sendable static func logout(_ call: SummerCall) async throws -> some ResponseGenerator {
+        if let ticket = call.ticket { try await Tickets.revoke(ticket, on: call.sql) }
+        return WithHeaders(Reply.message("退出登录成功"), setCookie: Tickets.expiredCookie(secure: call.usesHTTPS))
+    }
+}

@@ -1,0 +1,91 @@
+import Hummingbird
+import RegistrarCore
+import SQLKit
+
+/// The caller's basic profile: `GET|PUT|PATCH /auth/user/info/{id}/` and `GET /auth/user/check_user_info/`
+/// (identity §4.5, §4.10–4.12); `{id}` is ignored.
+enum ProfileRoutes {
+    static func register(_ routes: SummerRoutes) {
+        routes.collection("/auth/user/check_user_info") { r in r.get(check) }
+        routes.item("/auth/user/info/{id}") { r in
+            r.get(show)
+            r.put(update)
+            r.patch(update)
+        }
+    }
+
+    struct BasicProfile: Encodable, Sendable {
+        let id: Int
+        let name: String
+        let email: String
+        let wechat: String
+        let cschool: String
+        @Nullable var headimgurl: String?
+        let valid_sales_man: Bool
+        let wcampus: [String]
+
+        init(_ row: ProfileRow) {
+            id = row.id
+            name = row.name
+            email = row.email
+            wechat = row.wechat
+            cschool = row.cschool
+            headimgurl = row.headimgurl
+            valid_sales_man = row.valid_sales_man
+            wcampus = row.campuses
+        }
+    }
+
+    struct CheckData: Encodable, Sendable {
+        let need_complete_stu_info: Bool
+        let user_id: Int
+        let valid_sales_man: Bool
+    }
+
+    @Sendable static func check(_ call: SummerCall) async throws -> some ResponseGenerator {
+        guard let profile = try await ProfileRow.find(userID: call.caller.id, on: call.sql) else {
+            throw AppError.check("不存在基础的用户信息")
+        }
+        return Reply.ok(CheckData(need_complete_stu_info: profile.needsCompletion, user_id: call.caller.id, valid_sales_man: profile.valid_sales_man))
+    }
+
+    @Sendable static func show(_ call: SummerCall) async throws -> some ResponseGenerator {
+        Reply.ok(BasicProfile(try await ProfileRow.require(userID: call.caller.id, on: call.sql)))
+    }
+
+    @Sendable static func update(_ call: SummerCall) async throws -> some ResponseGenerator {
+        let userID = call.caller.id
+        _ = try await ProfileRow.require(userID: userID, on: call.sql)
+        let input = try await call.bodyReader(call.writeMode)
+        let name = try input.string("name", max: 30)
+        let email = try input.string("email", max: 30, email: true)
+        let wechat = try input.string("wechat", max: 30)
+        let wcampus = try input.stringList("wcampus", itemMax: 30)
+        let cschool = try input.string("cschool", max: 30)
+        let validSalesMan = try input.bool("valid_sales_man")
+
+        var changes: [(String, any Encodable & Sendable)] = []
+        if let v = name.value { changes.append(("name", v)) }
+        if let v = email.value { changes.append(("email", v)) }
+        if let v = wechat.value { changes.append(("wechat", v)) }
+        if let v = wcampus.value { changes.append(("wcampus", try ProfileRow.encodeCampuses(v))) }
+        if let v = cschool.value { changes.append(("cschool", v)) }
+        if let v = validSalesMan.value { changes.append(("valid_sales_man", v)) }
+        let assignments = changes
+        let row = try await call.database.transaction { sql in
+            try await ProfileUpdate.apply(assignments, userID: userID, on: sql)
+            return try await ProfileRow.require(userID: userID, on: sql)
+        }
+        return Reply.ok(BasicProfile(row))
+    }
+}
+
+/// One `UPDATE` of the caller's profile with the given column values (always touching `create_time`,
+/// which the original updated on every save).
+enum ProfileUpdate {
+    static func apply(_ assignments: [(String, any Encodable & Sendable)], userID: Int, on sql: any SQLDatabase) async throws {
+        var builder = sql.update("summer_student_info").set("create_time", to: SummerTime.now())
+        for (column, value) in assignments { builder = builder.set(SQLIdentifier(column), to: SQLBind(value)) }
+        try await builder.where("user_id", .equal, userID).run()
+    }
+}
