@@ -1,9 +1,31 @@
+import Foundation
 import RegistrarCore
+import SQLKit
 
 extension SummerSchoolApp {
     /// `registrar create-admin summer`: creates an active ADMIN account (decision 31); returns its id.
     public static func createAdmin(username: String, password: String, database: RegistrarDatabase) async throws -> Int {
-        throw OperatorError("create-admin summer is not available yet")
+        let name = username.trimmingCharacters(in: .whitespacesAndNewlines)
+        let secret = password.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (6...30).contains(name.count) else { throw OperatorError("username must be 6–30 characters") }
+        guard (6...30).contains(secret.count) else { throw OperatorError("password must be 6–30 characters") }
+        let hash = try await Passwords().hash(secret)
+        struct Inserted: Decodable { let id: Int }
+        do {
+            return try await database.transaction { sql in
+                // Decision 7: a username taken in any letter case is taken.
+                if try await sql.raw("SELECT id FROM summer_user WHERE LOWER(username) = LOWER(\(bind: name))").first() != nil {
+                    throw OperatorError("username \(name) is already taken")
+                }
+                return try await sql.raw("""
+                    INSERT INTO summer_user (username, password, name, role, is_active, is_superuser, create_time) \
+                    VALUES (\(bind: name), \(bind: hash), \(bind: String?.none), \(bind: Role.admin.rawValue), \(bind: true), \(bind: false), \(bind: SummerTime.now())) \
+                    RETURNING id
+                    """).first(decoding: Inserted.self)!.id
+            }
+        } catch where RegistrarDatabase.isConstraintViolation(error) {
+            throw OperatorError("username \(name) is already taken")
+        }
     }
 
     /// `registrar demo-data`: the documented test accounts, consultants, coupons and channels (decision 30),
