@@ -1,0 +1,94 @@
+import Hummingbird
+import RegistrarCore
+import SQLKit
+
+/// `/admin/account_info/...` (identity spec §9.1): receiving accounts, one per payment method. ADMIN-only.
+enum AccountInfoRoutes {
+    static func register(_ routes: SummerRoutes) {
+        routes.collection("/admin/account_info", access: .admin) { r in
+            r.get { call in Reply.ok(try await list(call)) }
+            r.post { call in Reply.ok(try await create(call)) }
+        }
+        routes.item("/admin/account_info/{id}", access: .admin) { r in
+            r.get { call in Reply.ok(AccountInfoItem(try await find(try call.pathID(), on: call.sql))) }
+            r.put { call in Reply.ok(try await update(call)) }
+            r.patch { call in Reply.ok(try await update(call)) }
+            r.delete { call in try await delete(call) }
+        }
+    }
+
+    static func list(_ call: SummerCall) async throws -> LinkedPage<AccountInfoItem> {
+        let query = PagedQuery(
+            filter: { $0.from("summer_payment_account_info") },
+            select: { $0.column(SQLRaw(AccountInfoRow.columns)).orderBy("id", .ascending) })
+        return try await call.page(query, decoding: AccountInfoRow.self) { $0.map(AccountInfoItem.init) }
+    }
+
+    static func find(_ id: Int, on sql: any SQLDatabase) async throws -> AccountInfoRow {
+        guard let row = try await sql.raw("""
+            SELECT \(unsafeRaw: AccountInfoRow.columns) FROM summer_payment_account_info WHERE id = \(bind: id)
+            """).first(decoding: AccountInfoRow.self)
+        else { throw AppError.notFound }
+        return row
+    }
+
+    static func create(_ call: SummerCall) async throws -> AccountInfoItem {
+        let fields = try await AccountInfoFields(try await call.bodyReader(.create), on: call.sql)
+        let now = SummerTime.now()
+        let row = try await unique(fields, on: call.sql, excluding: nil) {
+            try await call.database.transaction { sql in
+                try await sql.raw("""
+                    INSERT INTO summer_payment_account_info \
+                    (account_number, account_name, opening_bank, payment, currency, swift_code, create_time) \
+                    VALUES (\(bind: fields.accountNumber.value!), \(bind: fields.accountName.value!), \
+                    \(bind: fields.openingBank.value), \(bind: fields.payment.value!), \(bind: fields.currency.value!), \
+                    \(bind: fields.swiftCode.value), \(bind: now)) RETURNING \(unsafeRaw: AccountInfoRow.columns)
+                    """).first(decoding: AccountInfoRow.self)!
+            }
+        }
+        return AccountInfoItem(row)
+    }
+
+    static func update(_ call: SummerCall) async throws -> AccountInfoItem {
+        let id = try call.pathID()
+        _ = try await find(id, on: call.sql)
+        let fields = try await AccountInfoFields(try await call.bodyReader(call.writeMode), on: call.sql, excluding: id)
+        let row = try await unique(fields, on: call.sql, excluding: id) {
+            try await call.database.transaction { sql in
+                var update = sql.update("summer_payment_account_info").set("id", to: SQLBind(id))
+                if let v = fields.accountNumber.value { update = update.set("account_number", to: SQLBind(v)) }
+                if let v = fields.accountName.value { update = update.set("account_name", to: SQLBind(v)) }
+                if let v = fields.openingBank.update { update = update.set("opening_bank", to: SQLBind(v)) }
+                if let v = fields.payment.value { update = update.set("payment", to: SQLBind(v)) }
+                if let v = fields.currency.value { update = update.set("currency", to: SQLBind(v)) }
+                if let v = fields.swiftCode.update { update = update.set("swift_code", to: SQLBind(v)) }
+                try await update.where("id", .equal, SQLBind(id)).run()
+                return try await find(id, on: sql)
+            }
+        }
+        return AccountInfoItem(row)
+    }
+
+    static func delete(_ call: SummerCall) async throws -> Envelope<EmptyObject> {
+        let id = try call.pathID()
+        let deleted = try await call.database.transaction { sql in
+            try await sql.raw("DELETE FROM summer_payment_account_info WHERE id = \(bind: id) RETURNING id").first() != nil
+        }
+        guard deleted else { throw AppError.notFound }
+        return Reply.deleted()
+    }
+
+    /// A concurrent write that took the number or the method first: report the field it clashes on.
+    static func unique<T>(
+        _ fields: AccountInfoFields, on sql: any SQLDatabase, excluding: Int?, _ work: () async throws -> T) async throws -> T {
+        do {
+            return try await work()
+        } catch where RegistrarDatabase.isConstraintViolation(error) {
+            if let number = fields.accountNumber.value,
+               try await AccountInfoFields.taken("account_number", number, excluding: excluding, on: sql) {
+                throw AppError.field("account_number", AccountInfoFields.numberTaken)
+            }
+            throw AppError.field("payment", AccountInfoFields.paymentTaken)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Hummingbird
+import RegistrarCore
+import SQLKit
+
+/// `/admin/child_user/...` (identity spec §9.2): staff accounts. ADMIN-only; students are never listed or
+/// found here; no DELETE.
+enum ChildUserRoutes {
+    static func register(_ routes: SummerRoutes) {
+        routes.collection("/admin/child_user", access: .admin) { r in
+            r.get { call in Reply.ok(try await list(call)) }
+            r.post { call in Reply.ok(try await create(call)) }
+        }
+        routes.item("/admin/child_user/{id}", access: .admin) { r in
+            r.get { call in Reply.ok(ChildUserItem(try await find(try call.pathID(), on: call.sql))) }
+            r.put { call in Reply.ok(try await update(call)) }
+            r.patch { call in Reply.ok(try await update(call)) }
+        }
+        routes.item("/admin/child_user/{id}/update_password", access: .admin) { r in
+            r.put { call in try await updatePassword(call) }
+        }
+    }
+
+    static func list(_ call: SummerCall) async throws -> LinkedPage<ChildUserItem> {
+        let query = PagedQuery(
+            filter: { $0.from("summer_user").where("role", .notEqual, SQLBind(Role.student.rawValue)) },
+            select: { $0.column(SQLRaw(ChildUserRow.columns)).orderBy("id", .ascending) })
+        return try await call.page(query, decoding: ChildUserRow.self) { $0.map(ChildUserItem.init) }
+    }
+
+    static func find(_ id: Int, on sql: any SQLDatabase) async throws -> ChildUserRow {
+        guard let row = try await sql.raw("""
+            SELECT \(unsafeRaw: ChildUserRow.columns) FROM summer_user \
+            WHERE id = \(bind: id) AND role <> \(bind: Role.student.rawValue)
+            """).first(decoding: ChildUserRow.self)
+        else { throw AppError.notFound }
+        return row
+    }
+
+    /// Hashes the password, inserts, then stores the permanent WeChat QR code of scene `child_user_<id>`.
+    static func create(_ call: SummerCall) async throws -> ChildUserItem {
+        let fields = try await ChildUserFields(try await call.bodyReader(.create), on: call.sql)
+        let hash = try await call.app.passwords.hash(fields.password.value!)
+        let now = SummerTime.now()
+        let wechat = call.wechat
+        let row = try await uniqueUsername {
+            try await call.database.transaction { sql in
+                struct Inserted: Decodable { let id: Int }
+                let id = try await sql.raw("""
+                    INSERT INTO summer_user (username, password, name, role, is_active, is_superuser, create_time) \
+                    VALUES (\(bind: fields.username.value!), \(bind: hash), \(bind: fields.name.value), \
+                    \(bind: fields.role.value!), \(bind: fields.isActive.value ?? true), \(bind: false), \(bind: now)) RETURNING id
+                    """).first(decoding: Inserted.self)!.id
+                let qrCode = await wechat.permanentQRCode(scene: "child_user_\(id)")
+                try await sql.raw("UPDATE summer_user SET qr_code = \(bind: qrCode) WHERE id = \(bind: id)").run()
+                return try await find(id, on: sql)
+            }
+        }
+        return ChildUserItem(row)
+    }
+
+    /// PUT and PATCH. A new password is hashed (D4) and ends the account's other sessions (D6);
+    /// deactivation ends them at once through the ticket check (D3). The QR code stays.
+    static func update(_ call: SummerCall) async throws -> ChildUserItem {
+        let id = try call.pathID()
+        _ = try await find(id, on: call.sql)
+        let fields = try await ChildUserFields(try await call.bodyReader(call.writeMode), on: call.sql, excluding: id)
+        var hash: String?
+        if let password = fields.password.value { hash = try await call.app.passwords.hash(password) }
+        let keeping = call.ticket
+        let row = try await uniqueUsername {
+            try await call.database.transaction { [hash] sql in
+                var update = sql.update("summer_user").set("id", to: SQLBind(id))
+                if let v = fields.name.update { update = update.set("name", to: SQLBind(v)) }
+                if let v = hash { update = update.set("password", to: SQLBind(v)) }
+                if let v = fields.username.value { update = update.set("username", to: SQLBind(v)) }
+                if let v = fields.isActive.value { update = update.set("is_active", to: SQLBind(v)) }
+                if let v = fields.role.value { update = update.set("role", to: SQLBind(v)) }
+                try await update.where("id", .equal, SQLBind(id)).run()
+                if hash != nil { try await Tickets.revokeAll(userID: id, keeping: keeping, on: sql) }
+                return try await find(id, on: sql)
+            }
+        }
+        return ChildUserItem(row)
+    }
+
+    static let badPassword = "请传入正确的password"
+    static let shortPassword = "密码必须大于6位"
+
+    /// `PUT /admin/child_user/{id}/update_password/` (§9.2.6): checks with field_name `""`.
+    static func updatePassword(_ call: SummerCall) async throws -> Envelope<EmptyObject> {
+        let id = try call.pathID()
+        _ = try await find(id, on: call.sql)
+        let input = try await call.body()
+        let sent: String?
+        switch input["password"] {
+        case .json(.string(let text))?: sent = text
+        case .text(let values)?: sent = values.last
+        default: sent = nil
+        }
+        guard let password = sent?.trimmingCharacters(in: .whitespacesAndNewlines), !password.isEmpty else {
+            throw AppError.check(badPassword)
+        }
+        guard password.count >= 6 else { throw AppError.check(shortPassword) }
+        guard password.count <= 30 else { throw AppError.check(FieldMessage.maxLength(30)) }
+        let hash = try await call.app.passwords.hash(password)
+        let keeping = call.ticket
+        try await call.database.transaction { sql in
+            try await sql.raw("UPDATE summer_user SET password = \(bind: hash) WHERE id = \(bind: id)").run()
+            try await Tickets.revokeAll(userID: id, keeping: keeping, on: sql)
+        }
+        return Reply.message("密码修改成功")
+    }
+
+    static func uniqueUsername<T>(_ work: () async throws -> T) async throws -> T {
+        do {
+            return try await work()
+        } catch where RegistrarDatabase.isConstraintViolation(error) {
+            throw AppError.field("username", ChildUserFields.usernameTaken)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// A staff account (`summer_user` with a role other than STUDENT) and its rendering (identity spec §9.2).
+struct ChildUserRow: Decodable, Sendable {
+    let id: Int
+    let name: String?
+    let username: String
+    let is_active: Bool
+    let qr_code: String?
+    let role: String
+
+    static let columns = "id, name, username, is_active, qr_code, role"
+}
+
+struct ChildUserItem: Encodable, Sendable {
+    let id: Int
+    let name: String?
+    let username: String
+    let is_active: Bool
+    let qr_code: String?
+    let role: Choice?
+
+    init(_ row: ChildUserRow) {
+        id = row.id
+        name = row.name
+        username = row.username
+        is_active = row.is_active
+        qr_code = row.qr_code
+        role = ChoiceSet.role.choice(row.role)
+    }
+}
