@@ -31,6 +31,6 @@ extension SummerSchoolApp {
     /// `registrar demo-data`: the documented test accounts, consultants, coupons and channels (decision 30),
     /// idempotently; returns a report for the operator (the logins among it).
     public static func loadDemoData(database: RegistrarDatabase) async throws -> String {
-        throw OperatorError("demo-data for the summer-school API is not available yet")
+        try await SummerDemoData.load(database: database)
     }
 }
