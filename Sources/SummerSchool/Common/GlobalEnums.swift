@@ -28,32 +28,15 @@ enum GlobalEnums {
         ("user_role", [("STUDENT", "学生"), ("ADMIN", "管理员"), ("MARKET", "市场部"), ("PRODUCT", "产品部"), ("FINANCE", "财务部")]),
     ]
 
-    /// The payload in contract order (a dictionary would lose it).
-    struct Payload: Encodable, Sendable {
-        private struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ string: String) { stringValue = string }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
-
-        private struct Item: Encodable {
-            let key: String
-            let verbose: String
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            for member in GlobalEnums.members {
-                try container.encode(member.choices.map { Item(key: $0.key, verbose: $0.verbose) }, forKey: Key(member.name))
-            }
-        }
-    }
-
-    /// The complete envelope, encoded once.
-    static let body: ByteBuffer = try! JSONBody.encode(
-        Envelope(msg: "请求成功", data: Payload(), fieldName: ""))
+    /// The complete envelope, written once by hand: JSONEncoder does not keep member order, and the order of
+    /// members (and of `key` before `verbose`) is part of the contract. No label needs JSON escaping.
+    static let body: ByteBuffer = {
+        let data = members.map { member in
+            "\"\(member.name)\":[" + member.choices.map { "{\"key\":\"\($0.key)\",\"verbose\":\"\($0.verbose)\"}" }
+                .joined(separator: ",") + "]"
+        }.joined(separator: ",")
+        return ByteBuffer(string: "{\"code\":0,\"msg\":\"请求成功\",\"data\":{\(data)},\"field_name\":\"\"}")
+    }()
 
     static func response() -> Response {
         ResponseCode.record(0)
