@@ -4,6 +4,7 @@ import RegistrarCore
 import RegistrarTesting
 import SummerSchool
 import Tutoring
+import Foundation
 import XCTest
 
 final class HealthTests: XCTestCase {
@@ -29,5 +30,16 @@ final class HealthTests: XCTestCase {
             XCTAssertEqual(response.status, .serviceUnavailable)
             XCTAssertEqual(response.json["status"]?.stringValue, "unavailable")
         }
+    }
+
+    func testHealthIs503WhenTheDatabaseCannotBeOpened() async throws {
+        // A folder is not a database file: every connection attempt fails.
+        let db = try RegistrarDatabase(url: .sqliteFile(path: FileManager.default.temporaryDirectory.path))
+        let router = makeAPIRouter(style: .summer, database: db, logger: CoreTestApp.logger)
+        try await Application(router: router).test(.router) { client in
+            let response = try await client.execute(uri: "/healthz", method: .get)
+            XCTAssertEqual(response.status, .serviceUnavailable)
+        }
+        await db.shutdown()
     }
 }

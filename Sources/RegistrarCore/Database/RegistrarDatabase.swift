@@ -70,7 +70,10 @@ public final class RegistrarDatabase: Sendable {
     /// One round trip, for health checks.
     public func ping() async throws {
         struct One: Decodable { let one: Int }
-        _ = try await sql.raw("SELECT 1 AS one").first(decoding: One.self)
+        guard let pool = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()) else {
+            throw ConfigurationError("database is shut down")
+        }
+        _ = try await (pool as! any SQLDatabase).raw("SELECT 1 AS one").first(decoding: One.self)
     }
 
     /// Runs `work` inside one transaction: everything it writes commits together or not at all.
