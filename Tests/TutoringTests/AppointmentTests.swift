@@ -120,7 +120,7 @@ final class AppointmentTests: XCTestCase {
                 XCTAssertEqual(r.code, 0, "state \(state)")
             }
             do { let value = try await h.intValue("consumed_class", of: "tutoring_lesson", id: s.lesson); XCTAssertEqual(value, 1) }
-            do { let value = try await h.intValue("class_consumed", of: "tutoring_appointment", id: a); XCTAssertEqual(value, 1) }
+            do { let value = try await h.intValue("CASE WHEN class_consumed THEN 1 ELSE 0 END", of: "tutoring_appointment", id: a); XCTAssertEqual(value, 1) }
             do { let value = try await h.intValue("state", of: "tutoring_lesson", id: s.lesson); XCTAssertEqual(value, 1) }
             // State 2 is final and locks the lesson.
             let back = try await h.put("/admin/appoint/update", token: s.me.token, json: ["appointID": a, "state": 1])
@@ -162,7 +162,7 @@ final class AppointmentTests: XCTestCase {
             let s = try await Self.scene(h)
             let plain = try await Self.add(h, s)
             do { let value = try await h.put("/admin/appoint/update", token: s.me.token, json: ["appointID": plain, "state": 2]).code; XCTAssertEqual(value, 0) }
-            do { let value = try await h.intValue("class_consumed", of: "tutoring_appointment", id: plain); XCTAssertEqual(value, 0) }
+            do { let value = try await h.intValue("CASE WHEN class_consumed THEN 1 ELSE 0 END", of: "tutoring_appointment", id: plain); XCTAssertEqual(value, 0) }
 
             let linked = try await Self.add(h, s, lesson: s.lesson)
             try await h.sql.raw("UPDATE tutoring_lesson SET deleted_at = 1 WHERE id = \(bind: s.lesson)").run()
