@@ -15,10 +15,10 @@ struct AccountInfoItem: Encodable, Sendable {
     let id: Int
     let account_number: String
     let account_name: String
-    let opening_bank: String?
-    let payment: Choice?
-    let currency: Choice?
-    let swift_code: String?
+    @Nullable var opening_bank: String?
+    @Nullable var payment: Choice?
+    @Nullable var currency: Choice?
+    @Nullable var swift_code: String?
 
     init(_ row: AccountInfoRow) {
         id = row.id

@@ -12,11 +12,11 @@ struct ChildUserRow: Decodable, Sendable {
 
 struct ChildUserItem: Encodable, Sendable {
     let id: Int
-    let name: String?
+    @Nullable var name: String?
     let username: String
     let is_active: Bool
-    let qr_code: String?
-    let role: Choice?
+    @Nullable var qr_code: String?
+    @Nullable var role: Choice?
 
     init(_ row: ChildUserRow) {
         id = row.id

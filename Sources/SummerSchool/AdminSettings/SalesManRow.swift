@@ -15,7 +15,7 @@ struct SalesManItem: Encodable, Sendable {
     let wechat: String
     let email: String
     /// Absolute URL (decision 27), null without an image.
-    let qr_code: String?
+    @Nullable var qr_code: String?
 
     init(_ row: SalesManRow, call: SummerCall) {
         id = row.id

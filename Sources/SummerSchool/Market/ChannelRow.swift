@@ -33,7 +33,7 @@ struct ChannelItem: Encodable, Sendable {
     let plan_file_student_number: Int
     let plan_payed_student_number: Int
     let create_time: String
-    let qr_code: String?
+    @Nullable var qr_code: String?
 
     init(_ row: ChannelRow) {
         id = row.id
