@@ -272,6 +272,25 @@ final class StaffTests: XCTestCase {
         }
     }
 
+    func testConcurrentAddsOfOneNameGiveOneSuccess() async throws {
+        try await TutoringHarness.run { h in
+            let admin = try await h.staff(role: 1)
+            let token = admin.token
+            let codes = try await withThrowingTaskGroup(of: Int?.self) { group in
+                for i in 0..<6 {
+                    group.addTask {
+                        try await h.post("/admin/staff/add", token: token, json: Self.addBody("同名", "1350000000\(i)", role: 5)).code
+                    }
+                }
+                var codes: [Int?] = []
+                for try await code in group { codes.append(code) }
+                return codes
+            }
+            XCTAssertEqual(codes.filter { $0 == 0 }.count, 1)
+            XCTAssertEqual(codes.filter { $0 == 409 }.count, 5)
+        }
+    }
+
     func testCreateAdmin() async throws {
         try await TestDatabase.with(migrations: TutoringApp.migrations) { db in
             let id = try await TutoringApp.createAdmin(name: "root", phone: "13800000000", password: "rootpass", database: db)
