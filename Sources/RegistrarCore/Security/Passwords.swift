@@ -21,10 +21,21 @@ public struct Passwords: Sendable {
     }
 
     /// Whether `password` matches `stored`; a missing or unrecognised hash never matches.
+    ///
+    /// A missing hash (unknown user) still costs one bcrypt verification, so response times do not tell
+    /// which names exist.
     public func verify(_ password: String, against stored: String?) async throws -> Bool {
-        guard let stored, !stored.isEmpty else { return false }
-        return try await NIOThreadPool.singleton.runIfActive { Passwords.verifySync(password, against: stored) }
+        try await NIOThreadPool.singleton.runIfActive {
+            guard let stored, !stored.isEmpty else {
+                _ = Bcrypt.verify(password, hash: Passwords.decoyHash)
+                return false
+            }
+            return Passwords.verifySync(password, against: stored)
+        }
     }
+
+    /// A hash nobody's password matches, computed once, for equal-time refusals.
+    static let decoyHash = Bcrypt.hash(SecureToken.hex(bytes: 16), cost: 10)
 
     /// True for hashes that should be replaced by a bcrypt hash after a successful login.
     public static func needsRehash(_ stored: String) -> Bool { stored.hasPrefix("pbkdf2_sha256$") }
