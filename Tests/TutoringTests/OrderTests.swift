@@ -1,3 +1,5 @@
+import Foundation
+import NIOCore
 import RegistrarCore
 import RegistrarTesting
 import XCTest
@@ -219,6 +221,28 @@ final class OrderTests: XCTestCase {
             }
             checkError(try await h.get("/admin/order/list"), 401, "")
             checkError(try await h.post("/admin/order/add", json: [:]), 401, "")
+        }
+    }
+
+    /// A form body carries `lesson` as the JSON text of the array (§1.6).
+    func testAddFromFormBody() async throws {
+        try await TutoringHarness.run { h in
+            let admin = try await h.staff(role: 1)
+            let student = try await h.insertStudent()
+            let teacher = try await h.insertTeacher(contact: admin.id)
+            let lessons = "[{\"teacherID\":\(teacher),\"subject\":\"数学\",\"allClass\":\"20\"}]"
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~")
+            let form = "studentID=\(student)&amount=300&lesson=\(lessons.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+            let r = try await h.send(.post, "/admin/order/add", token: admin.token,
+                                     headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: form))
+            XCTAssertEqual(r.code, 0, r.bodyText)
+            let stored = try await h.count("tutoring_lesson", where: "all_class = 20 AND student_id = \(student)")
+            XCTAssertEqual(stored, 1)
+            let bad = try await h.send(.post, "/admin/order/add", token: admin.token,
+                                       headers: [.contentType: "application/x-www-form-urlencoded"],
+                                       body: ByteBuffer(string: "studentID=\(student)&amount=1&lesson=%5B1"))
+            checkError(bad, 400, "lesson", "课程格式不正确")
         }
     }
 

@@ -9,12 +9,14 @@ PORT="${PORT:-18004}"
 DURATION="${DURATION:-15s}"
 WORK="$(mktemp -d)"
 DB="sqlite://$WORK/bench.sqlite"
-BIN=.build/release/registrar
+# SCRATCH: another SwiftPM scratch path (e.g. a copy of the tree built apart from a busy .build).
+SCRATCH="${SCRATCH:-.build}"
+BIN="$SCRATCH/release/registrar"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get update && apt-get install -y wrk" >&2; exit 1; }
 
 echo "== building (release)"
-swift build -c release --product registrar 2>&1 | tail -n 2
+swift build -c release --product registrar --scratch-path "$SCRATCH" 2>&1 | tail -n 2
 
 echo "== generating the benchmark profile into $WORK/bench.sqlite"
 start=$(date +%s.%N)
