@@ -29,9 +29,12 @@ enum LoginRoutes {
         let username = try input.string("username", max: 30, min: 6).value!
         let password = try input.string("password", max: 30, min: 6).value!
 
-        // Decision 7: matched case-insensitively.
+        // Decision 7: matched case-insensitively. Only WeChat students (openids) may differ from another
+        // account by case alone (decision 33): an account with a password wins, then the exact spelling.
         guard let account = try await call.sql.raw("""
-            SELECT id, password, role, is_active FROM summer_user WHERE LOWER(username) = LOWER(\(bind: username)) ORDER BY id LIMIT 1
+            SELECT id, password, role, is_active FROM summer_user WHERE LOWER(username) = LOWER(\(bind: username)) \
+            ORDER BY CASE WHEN password IS NULL THEN 1 ELSE 0 END, CASE WHEN username = \(bind: username) THEN 0 ELSE 1 END, id \
+            LIMIT 1
             """).first(decoding: Account.self)
         else { throw AppError.rule("用户名不存在") }
         guard try await call.app.passwords.verify(password, against: account.password) else {

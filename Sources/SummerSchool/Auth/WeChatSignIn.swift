@@ -42,8 +42,7 @@ enum WeChatSignIn {
         do {
             return try await persist(session: session, info: info, on: call.database)
         } catch where RegistrarDatabase.isConstraintViolation(error) {
-            // Either a concurrent first sign-in of the same openid (the retry finds it) or an openid
-            // colliding with a staff username case-insensitively (the retry fails the same way).
+            // A concurrent first sign-in of the same openid: the retry finds the account it created.
             do {
                 return try await persist(session: session, info: info, on: call.database)
             } catch where RegistrarDatabase.isConstraintViolation(error) {
@@ -65,6 +64,13 @@ enum WeChatSignIn {
             var user = try await sql.raw("SELECT id, role, is_active FROM summer_user WHERE username = \(bind: session.openid)")
                 .first(decoding: UserRow.self)
             if user == nil {
+                // D26 with decision 7: an openid that is a staff username in another letter case is refused too.
+                // Other students may differ from it by case alone (openids are case-sensitive).
+                if try await sql.raw("""
+                    SELECT id FROM summer_user WHERE LOWER(username) = LOWER(\(bind: session.openid)) AND role <> \(bind: Role.student.rawValue)
+                    """).first() != nil {
+                    throw wechatFailure
+                }
                 user = try await sql.raw("""
                     INSERT INTO summer_user (username, password, name, role, is_active, is_superuser, create_time) \
                     VALUES (\(bind: session.openid), \(bind: String?.none), \(bind: String?.none), \(bind: Role.student.rawValue), \

@@ -77,8 +77,12 @@ struct CreateSummerIdentity: AsyncMigration {
 
         let sql = database as! any SQLDatabase
         for statement in [
-            // Decision 7: usernames are unique case-insensitively, stored as entered.
-            "CREATE UNIQUE INDEX IF NOT EXISTS summer_user_username_lower ON summer_user (LOWER(username))",
+            // Decisions 7/33: usernames are stored as entered and unique exactly; staff usernames are also
+            // unique case-insensitively. WeChat students (username = openid, which is case-sensitive) are not,
+            // so two openids differing only in case stay two students.
+            "CREATE UNIQUE INDEX IF NOT EXISTS summer_user_username ON summer_user (username)",
+            "CREATE UNIQUE INDEX IF NOT EXISTS summer_user_staff_username_lower ON summer_user (LOWER(username)) WHERE role <> 'STUDENT'",
+            "CREATE INDEX IF NOT EXISTS summer_user_username_lower ON summer_user (LOWER(username))",
             "CREATE INDEX IF NOT EXISTS summer_user_role ON summer_user (role, id)",
             "CREATE INDEX IF NOT EXISTS summer_ticket_user ON summer_ticket (user_id, expired_time)",
             "CREATE INDEX IF NOT EXISTS summer_student_info_name ON summer_student_info (name)",

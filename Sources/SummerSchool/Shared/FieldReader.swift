@@ -35,7 +35,8 @@ public enum Field<Value: Sendable>: Sendable {
 ///
 /// Form and multipart bodies follow the quirks of §11: the last value of a repeated key; on create/PUT an
 /// omitted boolean is false and an omitted list is empty; `""` means null for nullable fields and
-/// "absent" for optional ones.
+/// "absent" for optional ones. A required field sent as `""` is validated even on PATCH (DRF's
+/// `required` does not depend on the write mode), so `name=` gets `该字段不能为空。`.
 public struct FieldReader: Sendable {
     public let input: RequestInput
     public let mode: WriteMode
@@ -65,7 +66,7 @@ public struct FieldReader: Sendable {
             let text = values.last ?? ""
             if text.isEmpty, !allowBlank {
                 if nullable { return .null }
-                if !(required && !mode.isPartial) { return .absent }
+                if !required { return .absent }
             }
             return .text(text)
         }
@@ -223,6 +224,8 @@ public struct FieldReader: Sendable {
     /// A boolean; omitted from a form on create/PUT counts as false (§11).
     public func bool(_ name: String, required: Bool = false) throws -> Field<Bool> {
         if input[name] == nil, isForm, !mode.isPartial { return .value(false) }
+        // DRF: an optional boolean sent as `""` in a form is skipped (left unchanged).
+        if !required, case .text(let values)? = input[name], values.last?.isEmpty ?? true { return .absent }
         let raw = raw(name, nullable: false, required: required, allowBlank: true)
         if let settled: Field<Bool> = try presence(name, raw, required: required, nullable: false) { return settled }
         switch raw {

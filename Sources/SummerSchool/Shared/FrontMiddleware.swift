@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import RegistrarCore
 
 /// The summer API's outer layer inside the envelope middleware: CORS (conventions §12, D16) on every
@@ -9,6 +10,7 @@ import RegistrarCore
 struct SummerFrontMiddleware: RouterMiddleware {
     typealias Context = RegistrarContext
     let settings: SummerSettings
+    let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let origin = request.headers[.origin]
@@ -39,8 +41,8 @@ struct SummerFrontMiddleware: RouterMiddleware {
         response.headers.append(HTTPField(name: .vary, value: "Origin"))
     }
 
-    /// Handled errors become responses here so CORS headers reach them; faults go on to the envelope
-    /// middleware, which logs them.
+    /// Every error becomes a response here so CORS headers reach it (§12), faults included (logged with
+    /// the request id, answered with the decision-34 envelope).
     private func render(_ error: any Error, request: Request, context: Context) throws -> Response {
         switch error {
         case let error as AppError:
@@ -53,14 +55,18 @@ struct SummerFrontMiddleware: RouterMiddleware {
         case let error as HTTPError where error.status == .contentTooLarge:
             return try APIStyle.summer.envelope(for: APIStyle.summer.inputError(.tooLarge)).response(from: request, context: context)
         default:
-            throw error
+            logger.error(
+                "unhandled error: \(String(reflecting: error))",
+                metadata: ["rid": .string(context.requestID), "path": .string(request.uri.path)])
+            return try APIStyle.summer.envelope(for: .serverFault).response(from: request, context: context)
         }
     }
 
     private func indexPage(for request: Request) -> Response? {
+        // Decision 2: the page is served at `GET /` itself, and for other unmatched `GET` paths accepting HTML.
         guard request.method == .get || request.method == .head,
               let file = settings.indexPageFile,
-              request.headers[.accept]?.contains("text/html") == true,
+              request.uri.path == "/" || request.headers[.accept]?.contains("text/html") == true,
               let data = FileManager.default.contents(atPath: file)
         else { return nil }
         return Response(

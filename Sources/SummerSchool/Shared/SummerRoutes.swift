@@ -49,10 +49,22 @@ public struct SummerRoutes {
         var methods = RouteMethods()
         declare(&methods)
         let endpoint = Endpoint(app: app, access: access, handlers: methods.handlers)
+        let names = Self.parameterNames(path)
         for method in Self.methods {
             router.on(RouterPath(path), method: method) { request, context in
-                try await endpoint.respond(request, context: context)
+                // Conventions §2.1: `{id}` never contains `.`; such a path matches no route (decision 2).
+                for name in names where context.parameters.get(name)?.contains(".") == true { throw HTTPError(.notFound) }
+                return try await endpoint.respond(request, context: context)
             }
+        }
+    }
+}
+
+extension SummerRoutes {
+    /// The `{name}` segments of a route path.
+    static func parameterNames(_ path: String) -> [String] {
+        path.split(separator: "/").compactMap { segment in
+            segment.hasPrefix("{") && segment.hasSuffix("}") ? String(segment.dropFirst().dropLast()) : nil
         }
     }
 }
