@@ -24,7 +24,8 @@ struct MediaRoutes: Sendable {
         }
         let ext = (path as NSString).pathExtension
         let type = MediaType.getMediaType(forExtension: ext)?.description ?? "application/octet-stream"
-        var response = Response(status: .ok, headers: [.contentType: type], body: body)
+        // nosniff: an uploaded file is only ever served as the type its extension names.
+        var response = Response(status: .ok, headers: [.contentType: type, .xContentTypeOptions: "nosniff"], body: body)
         if request.method == .head { response.body = .init() }
         return response
     }
