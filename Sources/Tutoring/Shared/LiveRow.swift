@@ -58,15 +58,27 @@ public enum LiveRow {
         try await require(table, id: id, field: field, on: sql)
     }
 
-    /// The live row of `table` with `id`, decoded from `SELECT *`-like `columns`, or 404 (`field`).
+    /// The live row of `table` with `id` (all columns, decoded as `Row`), or 404 (`field`).
+    ///
+    /// Call it inside the writing transaction: the row is read through a no-op UPDATE, which locks it until
+    /// the transaction ends (a portable `SELECT … FOR UPDATE`). A concurrent writer of the same row waits,
+    /// then sees the committed state, so checks on stored state (an appointment's final state, a lesson's
+    /// consumed classes, a concurrent delete) are never made against a stale copy on PostgreSQL.
     public static func fetch<Row: Decodable>(
         _ table: TutoringTable, id: Int, field: String, as type: Row.Type, on sql: any SQLDatabase
     ) async throws -> Row {
         guard let row = try await sql.raw("""
-            SELECT * FROM \(unsafeRaw: table.rawValue) WHERE id = \(bind: id) AND deleted_at IS NULL
+            UPDATE \(unsafeRaw: table.rawValue) SET deleted_at = deleted_at
+            WHERE id = \(bind: id) AND deleted_at IS NULL RETURNING *
             """).first(decoding: Row.self)
         else { throw table.notFound(field) }
         return row
+    }
+
+    /// Locks the live row `id` of `table` for the rest of the transaction (see `fetch`), or 404 (`field`).
+    public static func lock(_ table: TutoringTable, id: Int, field: String, on sql: any SQLDatabase) async throws {
+        struct Locked: Decodable { let id: Int }
+        _ = try await fetch(table, id: id, field: field, as: Locked.self, on: sql)
     }
 
     /// Soft-deletes row `id` if still live; returns whether this call deleted it (a concurrent delete loses).

@@ -57,9 +57,11 @@ public struct TutoringAuth: Sendable {
     /// A Bearer header alone decides when present; a header of another scheme is ignored.
     static func credential(of request: Request) -> Credential? {
         for header in request.headers[values: .authorization] {
-            let parts = header.split(separator: " ", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == "bearer" {
-                return Credential(token: parts[1].trimmingCharacters(in: .whitespaces), fromCookie: false)
+            let parts = header.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
+            // `Bearer` without a token is still a Bearer header: it decides (401), no cookie fallback.
+            if let scheme = parts.first, scheme.lowercased() == "bearer" {
+                let token = parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+                return Credential(token: token, fromCookie: false)
             }
         }
         for header in request.headers[values: .cookie] {

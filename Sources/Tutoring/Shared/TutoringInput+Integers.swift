@@ -45,6 +45,16 @@ extension TutoringInput {
         return value
     }
 
+    /// Whether an integer field carries a value: not absent, null, or `""` (§1.6). Malformed values count
+    /// as supplied, so that reading the field reports them.
+    public func suppliesInteger(_ name: String) -> Bool {
+        switch raw(name) {
+        case nil: return false
+        case .json(.string(let text)), .text(let text): return !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        default: return true
+        }
+    }
+
     /// The integer of a JSON number with an integral value or a string of ASCII digits with an optional `-`.
     /// Integral values beyond 64 bits are out of range rather than malformed.
     func parsedInt(_ name: String, _ label: String) throws -> Int? {

@@ -23,13 +23,12 @@ struct StaffRoutes {
         let role = try input.enumeration("roler", "职位角色", Role.codes)
         let sql = app.database.sql
         if let staffID { try await LiveRow.require(.staff, id: staffID, field: "staffID", on: sql) }
-        let rows = try await sql.raw("""
-            SELECT \(unsafeRaw: Self.columns) FROM tutoring_staff
-            WHERE deleted_at IS NULL
-              AND (\(bind: staffID ?? 0) = 0 OR id = \(bind: staffID ?? 0))
-              AND (\(bind: role ?? 0) = 0 OR role = \(bind: role ?? 0))
-            ORDER BY id DESC
-            """).all(decoding: StaffRow.self)
+        // Only the supplied filters become conditions, so each can use its index.
+        var query = sql.select().column(SQLQueryString(Self.columns)).from("tutoring_staff")
+            .where(SQLQueryString("deleted_at IS NULL"))
+        if let staffID { query = query.where("id", .equal, SQLBind(staffID)) }
+        if let role { query = query.where("role", .equal, SQLBind(role)) }
+        let rows = try await query.orderBy("id", .descending).all(decoding: StaffRow.self)
         return Success.data(rows.map { StaffItem($0, includesCreateTime: true) })
     }
 

@@ -81,8 +81,9 @@ struct StudentRoutes {
     func update(_ request: Request) async throws -> Envelope<EmptyObject> {
         _ = try await app.auth.staff(request)
         let input = try await TutoringInput.read(request)
-        // The seed's typo `studetID` is accepted; `studentID` wins when both are sent.
-        let key = input.raw("studentID") != nil || input.raw("studetID") == nil ? "studentID" : "studetID"
+        // The seed's typo `studetID` is accepted; `studentID` wins when both are supplied. Like any integer
+        // field, a `studentID` that is null or "" counts as absent (§1.6).
+        let key = input.suppliesInteger("studentID") || !input.suppliesInteger("studetID") ? "studentID" : "studetID"
         let studentID = try input.requiredID(key, "学生ID")
         let fields = try StudentFields(input, adding: false)
         try await app.database.transaction { sql in
@@ -119,7 +120,8 @@ struct StudentRoutes {
         let input = try await TutoringInput.read(request)
         let studentID = try input.requiredID("studentID", "学生ID")
         try await app.database.transaction { sql in
-            try await LiveRow.require(.student, id: studentID, field: "studentID", on: sql)
+            // Locked, so a concurrent update or delete of this student waits for the outcome.
+            try await LiveRow.lock(.student, id: studentID, field: "studentID", on: sql)
             struct Found: Decodable { let id: Int }
             if try await sql.raw("""
                 SELECT id FROM tutoring_orders WHERE student_id = \(bind: studentID) AND deleted_at IS NULL LIMIT 1

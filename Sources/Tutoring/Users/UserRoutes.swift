@@ -34,7 +34,9 @@ struct UserRoutes {
             SELECT id, name, phone, password_hash, role, create_time FROM tutoring_staff
             WHERE name = \(bind: name) AND deleted_at IS NULL
             """).first(decoding: StaffRow.self)
-        guard let staff, try await Passwords().verify(password, against: staff.password_hash) else {
+        // An unknown name still costs one bcrypt verification, so timing does not reveal which names exist.
+        let verified = try await Passwords().verify(password, against: staff?.password_hash)
+        guard let staff, verified else {
             try await throttle.recordFailure(on: sql)
             throw AppError(code: 400, msg: "用户名或密码错误", fieldName: "password")
         }
