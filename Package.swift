@@ -38,7 +38,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .target(name: "SummerSchool", dependencies: ["RegistrarCore"]),
+        .target(
+            name: "SummerSchool",
+            dependencies: ["RegistrarCore", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
         .target(name: "Tutoring", dependencies: ["RegistrarCore"]),
         .target(
             name: "RegistrarTesting",

@@ -11,7 +11,7 @@ public struct SummerSchoolApp: Sendable {
     public let wechat: any WeChatClient
     public let passwords: Passwords
 
-    /// `wechat` defaults to the stub (conventions §16.3): no real client is built into this revision.
+    /// `wechat` defaults to what the settings call for: the real client with credentials, else the stub.
     public init(
         database: RegistrarDatabase, logger: Logger, settings: SummerSettings = .fromEnvironment(),
         wechat: (any WeChatClient)? = nil, passwords: Passwords = Passwords()
@@ -19,7 +19,7 @@ public struct SummerSchoolApp: Sendable {
         self.database = database
         self.logger = logger
         self.settings = settings
-        self.wechat = wechat ?? StubWeChatClient()
+        self.wechat = wechat ?? settings.makeWeChatClient(logger: logger)
         self.passwords = passwords
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import RegistrarCore
 
 /// Deployment configuration of the summer API (conventions §17), read from the environment.
@@ -13,19 +14,22 @@ public struct SummerSettings: Sendable {
     /// WeChat credentials; without both, the stub client is used (conventions §16.3).
     public var wechatAppID: String?
     public var wechatAppSecret: String?
+    /// Base URL of WeChat's API (tests point it at a local fake server).
+    public var wechatAPIBaseURL: String
     /// The front-end's index page, served for `GET` requests accepting HTML that match no route (decision 2).
     public var indexPageFile: String?
 
     public init(
         publicBaseURL: String? = nil, mediaRoot: String = SummerSettings.defaultMediaRoot,
         corsAllowedOrigins: [String] = [], wechatAppID: String? = nil, wechatAppSecret: String? = nil,
-        indexPageFile: String? = nil
+        wechatAPIBaseURL: String = HTTPWeChatClient.defaultAPIBaseURL, indexPageFile: String? = nil
     ) {
         self.publicBaseURL = publicBaseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         self.mediaRoot = mediaRoot
         self.corsAllowedOrigins = corsAllowedOrigins
         self.wechatAppID = wechatAppID
         self.wechatAppSecret = wechatAppSecret
+        self.wechatAPIBaseURL = wechatAPIBaseURL
         self.indexPageFile = indexPageFile
     }
 
@@ -35,7 +39,7 @@ public struct SummerSettings: Sendable {
 
     /// Variables: `REGISTRAR_SUMMER_DOMAIN`, `REGISTRAR_SUMMER_MEDIA_ROOT`, `REGISTRAR_SUMMER_CORS_ORIGINS`
     /// (comma-separated), `REGISTRAR_SUMMER_WECHAT_APP_ID`, `REGISTRAR_SUMMER_WECHAT_APP_SECRET`,
-    /// `REGISTRAR_SUMMER_INDEX_FILE`. Empty values count as unset.
+    /// `REGISTRAR_SUMMER_WECHAT_API_URL`, `REGISTRAR_SUMMER_INDEX_FILE`. Empty values count as unset.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> SummerSettings {
         func value(_ name: String) -> String? {
             environment[name].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -47,7 +51,15 @@ public struct SummerSettings: Sendable {
                 .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
             wechatAppID: value("REGISTRAR_SUMMER_WECHAT_APP_ID"),
             wechatAppSecret: value("REGISTRAR_SUMMER_WECHAT_APP_SECRET"),
+            wechatAPIBaseURL: value("REGISTRAR_SUMMER_WECHAT_API_URL") ?? HTTPWeChatClient.defaultAPIBaseURL,
             indexPageFile: value("REGISTRAR_SUMMER_INDEX_FILE"))
+    }
+
+    /// The WeChat client: the real one when an app id and secret are both configured, else the offline stub
+    /// (conventions §16.3), so the server never needs the network unless told to use WeChat.
+    public func makeWeChatClient(logger: Logger) -> any WeChatClient {
+        guard let appID = wechatAppID, let secret = wechatAppSecret else { return StubWeChatClient() }
+        return HTTPWeChatClient(appID: appID, appSecret: secret, apiBaseURL: wechatAPIBaseURL, logger: logger)
     }
 
     /// Absolute URL of a stored file (decision 27): the public base URL when set, else the request's own.

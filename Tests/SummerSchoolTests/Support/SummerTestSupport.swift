@@ -15,16 +15,18 @@ struct SummerTestEnv: Sendable {
     let app: SummerSchoolApp
     var sql: any SQLDatabase { database.sql }
 
-    /// Runs `body` with a test client of the summer router (stub WeChat, low bcrypt cost).
+    /// Runs `body` with a test client of the summer router (stub WeChat unless told otherwise — nil = what the
+    /// settings call for —, low bcrypt cost).
     static func run(
         settings: SummerSettings = SummerSettings(mediaRoot: FileManager.default.temporaryDirectory.appendingPathComponent("summer-media-\(UUID().uuidString)").path),
+        wechat: (any WeChatClient)? = StubWeChatClient(),
         _ body: @escaping @Sendable (SummerTestEnv, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await TestDatabase.with(migrations: SummerSchoolApp.migrations) { database in
             var logger = Logger(label: "summer.test")
             logger.logLevel = .warning
             let app = SummerSchoolApp(
-                database: database, logger: logger, settings: settings, wechat: StubWeChatClient(), passwords: Passwords(cost: 4))
+                database: database, logger: logger, settings: settings, wechat: wechat, passwords: Passwords(cost: 4))
             let env = SummerTestEnv(database: database, app: app)
             let application = Application(router: app.router())
             try await application.test(.router) { client in try await body(env, client) }
