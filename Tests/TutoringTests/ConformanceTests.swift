@@ -1,4 +1,5 @@
 import Foundation
+import HummingbirdTesting
 import RegistrarTesting
 import XCTest
 
@@ -70,6 +71,133 @@ final class ConformanceTests: XCTestCase {
             XCTAssertEqual(first + other, 3, "one class per appointment")
             let linked = try await h.count("tutoring_appointment", where: "lesson_id = \(s.lesson)")
             XCTAssertEqual(linked, first, "each consumed class belongs to an appointment linked to that lesson")
+        }
+    }
+
+    /// §5 C2/C3 with §1.12: every (actor role, target role) pair for updating and deleting another staff
+    /// member, and every role change by roles 1 and 2. Refusals write nothing.
+    func testManagesMatrixForStaffUpdateAndDelete() async throws {
+        try await TutoringHarness.run { h in
+            let manages: [Int: Set<Int>] = [1: Set(1...7), 2: Set(3...7), 3: [5], 4: [6], 5: [], 6: [], 7: []]
+            var actors: [Int: TutoringHarness.Caller] = [:]
+            for role in 1...7 { actors[role] = try await h.staff(role: role) }
+            for actor in 1...7 {
+                let caller = actors[actor]!
+                for target in 1...7 {
+                    let id = try await h.createStaff(role: target)
+                    let update = try await h.put("/admin/staff/update", token: caller.token, json: ["staffID": id, "name": "改\(actor)-\(target)"])
+                    let renamed = try await h.stringValue("name", of: "tutoring_staff", id: id) == "改\(actor)-\(target)"
+                    if manages[actor]!.contains(target) {
+                        XCTAssertEqual(update.code, 0, "\(actor) updates \(target)")
+                        XCTAssertTrue(renamed)
+                    } else {
+                        XCTAssertEqual(update.code, 403, "\(actor) updates \(target)")
+                        XCTAssertEqual(update.msg, "无权修改该员工")
+                        XCTAssertEqual(update.fieldName, "staffID")
+                        XCTAssertFalse(renamed)
+                    }
+                    let delete = try await h.delete("/admin/staff/delete", token: caller.token, query: ["staffID": id])
+                    let deleted = try await h.count("tutoring_staff", where: "id = \(id) AND deleted_at IS NOT NULL") == 1
+                    if actor >= 5 {
+                        XCTAssertEqual(delete.code, 403, "\(actor) deletes \(target)")
+                        XCTAssertEqual(delete.msg, "没有权限")
+                        XCTAssertEqual(delete.fieldName, "")
+                        XCTAssertFalse(deleted)
+                    } else if manages[actor]!.contains(target) {
+                        XCTAssertEqual(delete.code, 0, "\(actor) deletes \(target)")
+                        XCTAssertTrue(deleted)
+                    } else {
+                        XCTAssertEqual(delete.code, 403, "\(actor) deletes \(target)")
+                        XCTAssertEqual(delete.msg, "无权删除该员工")
+                        XCTAssertEqual(delete.fieldName, "staffID")
+                        XCTAssertFalse(deleted)
+                    }
+                }
+            }
+            // Role changes: 1 → any role of another staff member, 2 → 3..7 (of staff it manages).
+            for actor in [1, 2] {
+                for newRole in 1...7 {
+                    let id = try await h.createStaff(role: 5)
+                    let r = try await h.put("/admin/staff/update", token: actors[actor]!.token, json: ["staffID": id, "roler": newRole])
+                    let stored = try await h.intValue("role", of: "tutoring_staff", id: id)
+                    if manages[actor]!.contains(newRole) {
+                        XCTAssertEqual(r.code, 0, "\(actor) sets \(newRole)")
+                        XCTAssertEqual(stored, newRole)
+                    } else {
+                        XCTAssertEqual(r.code, 403, "\(actor) sets \(newRole)")
+                        XCTAssertEqual(r.msg, "无权设置该角色")
+                        XCTAssertEqual(r.fieldName, "roler")
+                        XCTAssertEqual(stored, 5)
+                    }
+                }
+            }
+        }
+    }
+
+    /// §1.13: with several faults, the earliest step decides (validation → existence → target permission →
+    /// stored state → uniqueness), and nothing is written.
+    func testEvaluationOrderWithSeveralFaults() async throws {
+        try await TutoringHarness.run { h in
+            let lead = try await h.staff(role: 3, name: "主管", phone: "13600000003")
+            let sales = try await h.staff(role: 5, name: "销售", phone: "13600000005")
+            let service = try await h.createStaff(name: "售后", phone: "13600000006", role: 6)
+            func expect(_ r: TestResponse, _ code: Int, _ field: String, _ line: UInt = #line) {
+                XCTAssertEqual(r.code, code, r.bodyText, line: line)
+                XCTAssertEqual(r.fieldName, field, r.bodyText, line: line)
+            }
+            // staff/update: a bad field beats a missing target; a missing target beats the permission;
+            // the permission beats a role rule and uniqueness; the self-role rule beats uniqueness.
+            expect(try await h.put("/admin/staff/update", token: sales.token, json: ["staffID": 999, "roler": 9]), 400, "roler")
+            expect(try await h.put("/admin/staff/update", token: sales.token, json: ["staffID": 999, "name": "主管"]), 404, "staffID")
+            expect(try await h.put("/admin/staff/update", token: lead.token, json: ["staffID": service, "name": "销售", "roler": 5]), 403, "staffID")
+            expect(try await h.put("/admin/staff/update", token: lead.token, json: ["staffID": lead.id, "name": "销售", "roler": 5]), 403, "roler")
+            expect(try await h.put("/admin/staff/update", token: lead.token, json: ["staffID": sales.id, "phone": "13600000006", "roler": 6]), 403, "roler")
+            expect(try await h.put("/admin/staff/update", token: lead.token, json: ["staffID": sales.id, "name": "主管", "phone": "13600000006"]), 409, "name")
+            // staff/add: request rule after all fields; the manages rule before uniqueness.
+            expect(try await h.post("/admin/staff/add", token: lead.token, json: [
+                "name": "新人", "password": "secret1", "repassword": "other1", "phone": "1360000000", "roler": 5,
+            ]), 400, "phone")
+            expect(try await h.post("/admin/staff/add", token: lead.token, json: [
+                "name": "新人", "password": "secret1", "repassword": "other1", "phone": "13600000009", "roler": 5,
+            ]), 400, "repassword")
+            expect(try await h.post("/admin/staff/add", token: lead.token, json: [
+                "name": "销售", "password": "secret1", "repassword": "secret1", "phone": "13600000005", "roler": 6,
+            ]), 403, "roler")
+            // staff/delete: a missing target beats the self rule's sibling checks.
+            expect(try await h.delete("/admin/staff/delete", token: lead.token, query: ["staffID": 999]), 404, "staffID")
+            do { let value = try await h.count("tutoring_staff"); XCTAssertEqual(value, 3) }
+            do { let value = try await h.stringValue("name", of: "tutoring_staff", id: sales.id); XCTAssertEqual(value, "销售") }
+
+            // appoint/add: every 404 (in table order) beats the lesson-ownership 400.
+            let s = try await AppointmentTests.scene(h)
+            let other = try await h.createStudent(name: "别人")
+            var body = AppointmentTests.body(s, lesson: s.lesson)
+            body["studentID"] = other
+            body["matcherID"] = 999
+            expect(try await h.post("/admin/appoint/add", token: s.me.token, json: body), 404, "matcherID")
+            body["matcherID"] = s.me.id
+            expect(try await h.post("/admin/appoint/add", token: s.me.token, json: body), 400, "lessionID")
+            body["studentID"] = 999
+            body["teacherID"] = 998
+            expect(try await h.post("/admin/appoint/add", token: s.me.token, json: body), 404, "studentID")
+            do { let value = try await h.count("tutoring_appointment"); XCTAssertEqual(value, 0) }
+
+            // appoint/update: 404 of a changed reference, then the student rule, then the final-state locks,
+            // then ownership of a changed lesson.
+            let otherOrder = try await h.createOrder(studentID: other, salerID: s.me.id)
+            let foreign = try await h.createLesson(orderID: otherOrder, studentID: other, teacherID: s.teacher)
+            let id = try await AppointmentTests.add(h, s, lesson: s.lesson)
+            expect(try await h.put("/admin/appoint/update", token: s.me.token, json: ["appointID": id, "teacherID": 999, "studentID": other]), 404, "teacherID")
+            expect(try await h.put("/admin/appoint/update", token: s.me.token, json: ["appointID": id, "studentID": other, "lessionID": foreign]), 400, "studentID")
+            do { let value = try await h.put("/admin/appoint/update", token: s.me.token, json: ["appointID": id, "state": 2]).code; XCTAssertEqual(value, 0) }
+            expect(try await h.put("/admin/appoint/update", token: s.me.token, json: ["appointID": id, "state": 3, "lessionID": foreign]), 409, "state")
+            expect(try await h.put("/admin/appoint/update", token: s.me.token, json: ["appointID": id, "lessionID": foreign]), 409, "lessionID")
+            let fresh = try await AppointmentTests.add(h, s)
+            expect(try await h.put("/admin/appoint/update", token: s.me.token, json: ["appointID": fresh, "lessionID": foreign, "state": 2]), 400, "lessionID")
+            do { let value = try await h.intValue("consumed_class", of: "tutoring_lesson", id: s.lesson); XCTAssertEqual(value, 1) }
+            do { let value = try await h.intValue("consumed_class", of: "tutoring_lesson", id: foreign); XCTAssertEqual(value, 0) }
+            do { let value = try await h.intValue("state", of: "tutoring_appointment", id: fresh); XCTAssertEqual(value, 1) }
+            do { let value = try await h.intValue("lesson_id", of: "tutoring_appointment", id: id); XCTAssertEqual(value, s.lesson) }
         }
     }
 }
