@@ -52,4 +52,39 @@ final class PaginationTests: XCTestCase {
             }
         }
     }
+
+    func testKeyedPagingPicksTheSameRowsAsOffsetPaging() async throws {
+        struct Row: Decodable, Equatable { let id: Int; let label: String }
+        try await TestDatabase.with(migrations: []) { db in
+            let sql = db.sql
+            try await sql.raw("CREATE TABLE core_parent (id INTEGER PRIMARY KEY, label TEXT NOT NULL)").run()
+            try await sql.raw("CREATE TABLE core_child (id INTEGER PRIMARY KEY, parent_id INTEGER, odd INTEGER NOT NULL)").run()
+            try await sql.raw("INSERT INTO core_parent (id, label) VALUES (1, 'one'), (2, 'two')").run()
+            for id in 1...37 {
+                try await sql.raw("INSERT INTO core_child (id, parent_id, odd) VALUES (\(bind: id), \(bind: id % 3 == 0 ? nil : id % 2 + 1), \(bind: id % 2))").run()
+            }
+            let filter: PagedQuery.Clause = { $0.from(SQLAlias(SQLIdentifier("core_child"), as: SQLIdentifier("c"))).where(SQLColumn("odd", table: "c"), .equal, SQLBind(1)) }
+            let plain = PagedQuery(filter: filter, select: { builder in
+                builder.column(SQLQueryString("c.id, COALESCE(p.label, '') AS label"))
+                    .join(SQLQueryString("core_parent p"), method: SQLJoinMethod.left, on: SQLQueryString("p.id = c.parent_id"))
+                    .orderBy(SQLQueryString("c.id DESC"))
+            })
+            let keyed = PagedQuery(filter: filter, key: SQLColumn("id", table: "c"), descending: true, select: { builder in
+                builder.column(SQLQueryString("c.id, COALESCE(p.label, '') AS label"))
+                    .from(SQLAlias(SQLIdentifier("core_child"), as: SQLIdentifier("c")))
+                    .join(SQLQueryString("core_parent p"), method: SQLJoinMethod.left, on: SQLQueryString("p.id = c.parent_id"))
+            })
+            let total = try await keyed.count(on: sql)
+            XCTAssertEqual(total, 19)
+            for page in 1...3 {
+                let window = PageWindow(page: page, size: 7)
+                let expected = try await plain.rows(on: sql, window: window, total: total, decoding: Row.self)
+                let actual = try await keyed.rows(on: sql, window: window, total: total, decoding: Row.self)
+                XCTAssertEqual(actual, expected, "page \(page)")
+                XCTAssertFalse(actual.isEmpty)
+            }
+            let first = try await keyed.rows(on: sql, window: PageWindow(page: 1, size: 7), total: total, decoding: Row.self)
+            XCTAssertEqual(first.map(\.id), [37, 35, 33, 31, 29, 27, 25])
+        }
+    }
 }
