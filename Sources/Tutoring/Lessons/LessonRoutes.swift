@@ -25,6 +25,7 @@ extension TutoringApp {
         if let studentID { try await LiveRow.require(.student, id: studentID, field: "studentID", on: sql) }
         if let orderID { try await LiveRow.require(.order, id: orderID, field: "orderID", on: sql) }
 
+        // Keyed paging: the page's IDs come from one of the lesson indexes alone, then only they are joined.
         let query = PagedQuery(
             filter: { select in
                 var select = select.from(SQLQueryString("tutoring_lesson l")).where(SQLQueryString("l.deleted_at IS NULL"))
@@ -32,8 +33,12 @@ extension TutoringApp {
                 if let orderID { select = select.where(SQLQueryString("l.order_id = \(bind: orderID)")) }
                 return select
             },
-            select: { LessonItem.joining($0.column(LessonItem.columns)).orderBy(SQLQueryString("l.id DESC")) })
-        let total = try await query.count(on: sql)
+            key: SQLColumn("id", table: "l"), descending: true,
+            select: { LessonItem.joining($0.column(LessonItem.columns).from(SQLQueryString("tutoring_lesson l"))) })
+        // Unfiltered, the total is the trigger-kept live count instead of COUNT(*) over every lesson.
+        let total = studentID == nil && orderID == nil
+            ? try await LiveCounts.live(in: TutoringTable.lesson.rawValue, on: sql)
+            : try await query.count(on: sql)
         let rows = try await query.rows(on: sql, window: window, total: total, decoding: LessonItem.self)
         return Success.data(rows, extras: [("page", window.page), ("allPage", window.pageCount(total: total)), ("total", total)])
     }
@@ -57,18 +62,15 @@ extension TutoringApp {
         try fields.checkDateOrder()
 
         try await database.transaction { sql in
+            // Locked first: a concurrent order/confirm or order/delete waits, and the state read here is current.
             struct Order: Decodable { let student_id: Int; let state: Int }
-            guard let order = try await sql.raw("""
-                SELECT student_id, state FROM tutoring_orders WHERE id = \(bind: orderID) AND deleted_at IS NULL
-                """).first(decoding: Order.self)
-            else { throw TutoringTable.order.notFound("orderID") }
+            let order = try await LiveRow.fetch(.order, id: orderID, field: "orderID", as: Order.self, on: sql)
             try await LiveRow.require(.student, id: studentID, field: "studentID", on: sql)
             guard let teacherPrice = try await Self.liveTeacherPrices([teacherID], on: sql)[teacherID] else {
                 throw TutoringTable.teacher.notFound("teacherID")
             }
             if order.student_id != studentID { throw AppError(code: 400, msg: "学生与订单不匹配", fieldName: "studentID") }
-            try await Self.lockUnconfirmedOrder(orderID, on: sql, refusal: AppError(
-                code: 409, msg: "订单已确认或已取消，不能添加课程", fieldName: "orderID"), onlyStateOne: true)
+            if order.state != 1 { throw AppError(code: 409, msg: "订单已确认或已取消，不能添加课程", fieldName: "orderID") }
             let now = TutoringClock.now()
             try await NewLesson(
                 orderId: orderID, studentId: studentID, teacherId: teacherID, subject: fields.subject!, allClass: fields.allClass!,
@@ -131,9 +133,15 @@ extension TutoringApp {
         try me.require(RoleGate.orderEditors)
         let id = try (try await TutoringInput.read(request)).requiredID("lessonID", "课程ID")
         try await database.transaction { sql in
-            let stored = try await LiveRow.fetch(.lesson, id: id, field: "lessonID", as: LessonStored.self, on: sql)
+            // Order row first, then the lesson: the same lock order as order/delete's cascade, so the two
+            // never deadlock on PostgreSQL.
+            struct Stored: Decodable { let order_id: Int }
+            guard let stored = try await sql.raw("""
+                SELECT order_id FROM tutoring_lesson WHERE id = \(bind: id) AND deleted_at IS NULL
+                """).first(decoding: Stored.self)
+            else { throw TutoringTable.lesson.notFound("lessonID") }
             try await Self.lockUnconfirmedOrder(stored.order_id, on: sql, refusal: AppError(
-                code: 409, msg: "订单已确认，不能删除课程", fieldName: "lessonID"), onlyStateOne: false)
+                code: 409, msg: "订单已确认，不能删除课程", fieldName: "lessonID"))
             guard try await LiveRow.softDelete(.lesson, id: id, by: me.id, at: TutoringClock.now(), on: sql) else {
                 throw TutoringTable.lesson.notFound("lessonID")
             }
@@ -141,13 +149,11 @@ extension TutoringApp {
         return Success.none()
     }
 
-    /// Touches the order row only if it is still unconfirmed (state 1, or not 2 with `onlyStateOne` false):
-    /// the row lock this takes makes a concurrent order/confirm wait for this transaction.
-    static func lockUnconfirmedOrder(_ orderID: Int, on sql: any SQLDatabase, refusal: AppError, onlyStateOne: Bool) async throws {
+    /// Locks the order row unless it is confirmed (state 2): a concurrent order/confirm waits for this transaction.
+    static func lockUnconfirmedOrder(_ orderID: Int, on sql: any SQLDatabase, refusal: AppError) async throws {
         struct Locked: Decodable { let id: Int }
-        let condition: SQLQueryString = onlyStateOne ? "state = 1" : "state <> 2"
         let locked = try await sql.raw("""
-            UPDATE tutoring_orders SET update_time = update_time WHERE id = \(bind: orderID) AND \(condition) RETURNING id
+            UPDATE tutoring_orders SET update_time = update_time WHERE id = \(bind: orderID) AND state <> 2 RETURNING id
             """).first(decoding: Locked.self)
         if locked == nil { throw refusal }
     }

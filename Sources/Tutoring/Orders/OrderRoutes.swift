@@ -13,15 +13,18 @@ extension TutoringApp {
     }
 
     /// A page of live orders, then the live lessons of the whole page in one query (no query per row).
+    /// The list has no filter, so its total is the trigger-kept live count (no COUNT(*) over the table),
+    /// and the page's keys come from the (deleted_at, id) index before any join.
     func orderList(_ request: Request) async throws -> Envelope<NumberedPage<OrderListItem>> {
         _ = try await auth.staff(request)
         let input = try await TutoringInput.read(request)
         let window = PageWindow(page: try input.int("page", "页码", 1...TutoringInput.maxInt) ?? 1, size: 10)
         let query = PagedQuery(
             filter: { $0.from(SQLQueryString("tutoring_orders o")).where(SQLQueryString("o.deleted_at IS NULL")) },
-            select: { OrderRow.joining($0.column(OrderRow.columns)).orderBy(SQLQueryString("o.id DESC")) })
+            key: SQLColumn("id", table: "o"), descending: true,
+            select: { OrderRow.joining($0.column(OrderRow.columns).from(SQLQueryString("tutoring_orders o"))) })
         let sql = database.sql
-        let total = try await query.count(on: sql)
+        let total = try await LiveCounts.live(in: TutoringTable.order.rawValue, on: sql)
         let rows = try await query.rows(on: sql, window: window, total: total, decoding: OrderRow.self)
         let lessons = try await orderLessons(of: rows.map(\.orderID), on: sql)
         let list = rows.map { OrderListItem($0, lessons: lessons[$0.orderID] ?? []) }
