@@ -20,9 +20,12 @@ enum ChildUserRoutes {
         }
     }
 
+    static let staffRoles = Role.allCases.filter(\.isStaff).map(\.rawValue)
+
     static func list(_ call: SummerCall) async throws -> LinkedPage<ChildUserItem> {
         let query = PagedQuery(
-            filter: { $0.from("summer_user").where("role", .notEqual, SQLBind(Role.student.rawValue)) },
+            // `role IN (staff roles)` rather than `<> STUDENT`: the (role, id) index then reads only staff rows.
+            filter: { $0.from("summer_user").where("role", .in, SQLBind.group(staffRoles)) },
             select: { $0.column(SQLRaw(ChildUserRow.columns)).orderBy("id", .ascending) })
         return try await call.page(query, decoding: ChildUserRow.self) { $0.map(ChildUserItem.init) }
     }
@@ -36,13 +39,13 @@ enum ChildUserRoutes {
         return row
     }
 
-    /// Hashes the password, inserts, then stores the permanent WeChat QR code of scene `child_user_<id>`.
+    /// Hashes the password, inserts in one transaction, then stores the permanent WeChat QR code of scene
+    /// `child_user_<id>` (`""` if WeChat fails), requested outside the transaction.
     static func create(_ call: SummerCall) async throws -> ChildUserItem {
         let fields = try await ChildUserFields(try await call.bodyReader(.create), on: call.sql)
         let hash = try await call.app.passwords.hash(fields.password.value!)
         let now = SummerTime.now()
-        let wechat = call.wechat
-        let row = try await uniqueUsername {
+        var row = try await uniqueUsername {
             try await call.database.transaction { sql in
                 struct Inserted: Decodable { let id: Int }
                 let id = try await sql.raw("""
@@ -50,16 +53,15 @@ enum ChildUserRoutes {
                     VALUES (\(bind: fields.username.value!), \(bind: hash), \(bind: fields.name.value), \
                     \(bind: fields.role.value!), \(bind: fields.isActive.value ?? true), \(bind: false), \(bind: now)) RETURNING id
                     """).first(decoding: Inserted.self)!.id
-                let qrCode = await wechat.permanentQRCode(scene: "child_user_\(id)")
-                try await sql.raw("UPDATE summer_user SET qr_code = \(bind: qrCode) WHERE id = \(bind: id)").run()
                 return try await find(id, on: sql)
             }
         }
+        row.qr_code = try await PermanentQRCode.attach(to: "summer_user", id: row.id, scene: "child_user_\(row.id)", call: call)
         return ChildUserItem(row)
     }
 
     /// PUT and PATCH. A new password is hashed (D4) and ends the account's other sessions (D6);
-    /// deactivation ends them at once through the ticket check (D3). The QR code stays.
+    /// deactivation ends all of them (D3). The QR code stays.
     static func update(_ call: SummerCall) async throws -> ChildUserItem {
         let id = try call.pathID()
         _ = try await find(id, on: call.sql)
@@ -76,7 +78,12 @@ enum ChildUserRoutes {
                 if let v = fields.isActive.value { update = update.set("is_active", to: SQLBind(v)) }
                 if let v = fields.role.value { update = update.set("role", to: SQLBind(v)) }
                 try await update.where("id", .equal, SQLBind(id)).run()
-                if hash != nil { try await Tickets.revokeAll(userID: id, keeping: keeping, on: sql) }
+                if fields.isActive.value == false {
+                    // Deactivation ends every session of the account at once (D3), also once it is reactivated.
+                    try await Tickets.revokeAll(userID: id, keeping: nil, on: sql)
+                } else if hash != nil {
+                    try await Tickets.revokeAll(userID: id, keeping: keeping, on: sql)
+                }
                 return try await find(id, on: sql)
             }
         }

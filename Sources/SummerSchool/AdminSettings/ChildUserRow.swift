@@ -4,7 +4,7 @@ struct ChildUserRow: Decodable, Sendable {
     let name: String?
     let username: String
     let is_active: Bool
-    let qr_code: String?
+    var qr_code: String?
     let role: String
 
     static let columns = "id, name, username, is_active, qr_code, role"

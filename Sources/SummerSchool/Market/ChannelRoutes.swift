@@ -33,12 +33,12 @@ enum ChannelRoutes {
         return row
     }
 
-    /// Inserts, then stores the permanent WeChat QR code of scene `channel_id_<id>` (`""` if WeChat fails).
+    /// Inserts in one transaction, then stores the permanent WeChat QR code of scene `channel_id_<id>`
+    /// (`""` if WeChat fails), requested outside the transaction.
     static func create(_ call: SummerCall) async throws -> ChannelItem {
         let fields = try await ChannelFields(try await call.bodyReader(.create), on: call.sql)
         let now = SummerTime.now()
-        let wechat = call.wechat
-        let row = try await uniqueName {
+        var row = try await uniqueName {
             try await call.database.transaction { sql in
                 struct Inserted: Decodable { let id: Int }
                 let id = try await sql.raw("""
@@ -48,11 +48,11 @@ enum ChannelRoutes {
                     \(bind: fields.planStudentNumber.value!), \(bind: fields.planFileStudentNumber.value!), \
                     \(bind: fields.planPayedStudentNumber.value!), \(bind: now), \(bind: now)) RETURNING id
                     """).first(decoding: Inserted.self)!.id
-                let qrCode = await wechat.permanentQRCode(scene: "channel_id_\(id)")
-                try await sql.raw("UPDATE summer_market_channel SET qr_code = \(bind: qrCode) WHERE id = \(bind: id)").run()
                 return try await find(id, on: sql)
             }
         }
+        row.qr_code = try await PermanentQRCode.attach(
+            to: "summer_market_channel", id: row.id, scene: "channel_id_\(row.id)", call: call)
         return ChannelItem(row)
     }
 

@@ -9,7 +9,7 @@ struct ChannelRow: Decodable, Sendable {
     let plan_file_student_number: Int
     let plan_payed_student_number: Int
     let create_time: Int64
-    let qr_code: String?
+    var qr_code: String?
 
     static let columns = """
         c.id, c.name, c.plan_date, c.sales_man_id, s.name AS sales_man_name, c.plan_student_number, \
