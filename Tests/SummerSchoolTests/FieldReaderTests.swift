@@ -61,6 +61,13 @@ final class FieldReaderTests: XCTestCase {
         guard case .null = try form(["s": [""]]).string("s", required: false, nullable: true) else { return XCTFail() }
         guard case .absent = try form(["s": [""]]).string("s", required: false) else { return XCTFail() }
         XCTAssertEqual(message { _ = try form(["s": [""]]).string("s") }, "该字段不能为空。")
+        // PATCH: a required field sent as "" is still validated (DRF's `required` ignores the write mode).
+        XCTAssertEqual(message { _ = try form(["s": [""]], .patch).string("s") }, "该字段不能为空。")
+        XCTAssertEqual(message { _ = try form(["n": [""]], .patch).double("n") }, "请填写合法的数字。")
+        guard case .absent = try form([:], .patch).string("s") else { return XCTFail() }
+        // An optional boolean sent as "" is skipped; omitted on create counts as false.
+        guard case .absent = try form(["b": [""]], .replace).bool("b") else { return XCTFail() }
+        XCTAssertEqual(try form([:], .replace).bool("b").value, false)
         XCTAssertEqual(try form(["s": ["a", "b"]]).string("s").value, "b")
         XCTAssertEqual(try form([:]).stringList("l").value, [])
     }
