@@ -45,10 +45,21 @@ final class DemoDataTests: XCTestCase {
             let unpaid = try await h.count("tutoring_student", where: "state <> 0 AND id IN (SELECT student_id FROM tutoring_orders WHERE state = 2)")
             XCTAssertEqual(unpaid, 0)
 
+            // The trigger-kept live counts match COUNT(*) after the bulk load (soft-deleted rows excluded).
+            for table in ["tutoring_orders", "tutoring_lesson"] {
+                let counted = try await h.count(table, where: "deleted_at IS NULL")
+                let kept = try await LiveCounts.live(in: table, on: h.sql)
+                XCTAssertEqual(kept, counted, table)
+                let deleted = try await h.count(table, where: "deleted_at IS NOT NULL")
+                XCTAssertGreaterThan(deleted, 0, "the demo soft-deletes some \(table)")
+            }
+
             // The logins work, and the lists answer on the generated data.
             let token = try await h.login(name: "admin", password: "admin123")
             let orders = try await h.get("/admin/order/list", token: token)
             XCTAssertEqual(orders.code, 0)
+            let liveOrders = try await h.count("tutoring_orders", where: "deleted_at IS NULL")
+            XCTAssertEqual(orders.data?["total"]?.intValue, liveOrders)
             XCTAssertEqual(orders.data?["list"]?.arrayValue?.count, 10)
             let lessons = try await h.get("/admin/lesson/list", token: token, query: ["num": 100])
             XCTAssertEqual(lessons.data?.arrayValue?.count, 100)

@@ -35,6 +35,9 @@ enum DemoDataLoader {
                 takenStaffNames: Set(live.map(\.name)), takenStaffPhones: Set(live.map(\.phone)),
                 adminPasswordHash: adminHash, staffPasswordHash: staffHash)
             let set = generator.generate()
+            // The live-count triggers would update their one counter row once per inserted row; the bulk load
+            // runs without them and the counts are taken afresh (reinstalled) in the same transaction.
+            for table in CountLiveOrdersAndLessons.tables { try await LiveCounts.uninstall(from: table, sql) }
             try await insert(set.staff, into: DemoTables.staff, on: sql)
             try await insert(set.teachers, into: DemoTables.teacher, on: sql)
             try await insert(set.students, into: DemoTables.student, on: sql)
@@ -42,6 +45,7 @@ enum DemoDataLoader {
             try await insert(set.lessons, into: DemoTables.lesson, on: sql)
             try await insert(set.followups, into: DemoTables.fellowup, on: sql)
             try await insert(set.appointments, into: DemoTables.appointment, on: sql)
+            for table in CountLiveOrdersAndLessons.tables { try await LiveCounts.install(on: table, sql) }
             if !database.isSQLite {
                 // Explicit IDs do not advance PostgreSQL's identity sequences: move them past the new rows.
                 for table in DemoTables.withGeneratedRows {

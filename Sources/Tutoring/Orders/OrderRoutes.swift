@@ -63,7 +63,9 @@ extension TutoringApp {
         for lesson in lessons { try lesson.checkDateOrder() }
 
         try await database.transaction { sql in
-            try await LiveRow.require(.student, id: studentID, field: "studentID", on: sql)
+            // Locked, like student/delete does: a concurrent delete of the student either waits and then sees
+            // this order (409), or commits first and this add gets 404.
+            try await LiveRow.lock(.student, id: studentID, field: "studentID", on: sql)
             if let salerID { try await LiveRow.require(.staff, id: salerID, field: "salerID", on: sql) }
             let prices = try await Self.liveTeacherPrices(lessons.map(\.teacherID), on: sql)
             for lesson in lessons where prices[lesson.teacherID] == nil {
