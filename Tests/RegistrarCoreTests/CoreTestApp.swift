@@ -32,6 +32,7 @@ enum CoreTestApp {
             throw AppError(code: 401, msg: "未登陆", bare: true)
         }
         router.get("/boom") { _, _ -> Envelope<EmptyObject> in
+            ResponseHeaders.set(.init("X-Probe")!, "set before the fault")
             throw Boom()
         }
         router.get("/items") { request, _ -> Envelope<LinkedPage<Item>> in

@@ -81,6 +81,8 @@ final class EnvelopeTests: XCTestCase {
                 XCTAssertEqual(response.code, 500)
                 XCTAssertEqual(response.msg, "服务器内部错误")
                 XCTAssertFalse(response.bodyText.contains("Boom"))
+                // Headers a handler set before failing still reach the client (CORS, cookies).
+                XCTAssertEqual(response.headers[HTTPField.Name("X-Probe")!], "set before the fault")
             }
         }
     }

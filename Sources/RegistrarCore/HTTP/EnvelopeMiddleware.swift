@@ -20,16 +20,20 @@ public struct EnvelopeMiddleware: RouterMiddleware {
         context.requestID = request.headers[.init("X-Request-ID")!].flatMap { $0.isEmpty || $0.count > 64 ? nil : $0 }
             ?? SecureToken.hex(bytes: 8)
         let code = ResponseCode()
+        let headers = ResponseHeaders()
         var response: Response
         do {
             response = try await ResponseCode.$current.withValue(code) {
-                try await next(request, context)
+                try await ResponseHeaders.$current.withValue(headers) {
+                    try await next(request, context)
+                }
             }
         } catch {
             let appError = map(error, request: request, context: context)
             code.value = appError.code
             response = try style.envelope(for: appError).response(from: request, context: context)
         }
+        headers.apply(to: &response.headers)
         response.headers[.init("X-Request-ID")!] = context.requestID
         let elapsed = ContinuousClock.now - started
         let millis = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000

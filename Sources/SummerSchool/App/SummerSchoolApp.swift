@@ -33,7 +33,7 @@ public struct SummerSchoolApp: Sendable {
 
     public func router() -> Router<RegistrarContext> {
         let router = makeAPIRouter(style: .summer, database: database, logger: logger)
-        router.add(middleware: SummerFrontMiddleware(settings: settings, logger: logger))
+        router.add(middleware: SummerFrontMiddleware(settings: settings))
         let routes = SummerRoutes(router: router, app: self)
         AuthRoutes.register(routes)
         SettingsAndMediaRoutes.register(routes)
