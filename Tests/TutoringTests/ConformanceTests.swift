@@ -200,4 +200,42 @@ final class ConformanceTests: XCTestCase {
             do { let value = try await h.intValue("lesson_id", of: "tutoring_appointment", id: id); XCTAssertEqual(value, s.lesson) }
         }
     }
+
+    /// §1.10: a student/delete racing follow-up and appointment adds never leaves a live record of a
+    /// deleted student (the cascade sees every committed add; later adds get 404).
+    func testStudentDeleteRacingAddsLeavesNoOrphans() async throws {
+        try await TutoringHarness.run { h in
+            let s = try await AppointmentTests.scene(h)
+            try await h.sql.raw("UPDATE tutoring_orders SET deleted_at = 1").run()
+            let token = s.me.token
+            for _ in 0..<4 {
+                let student = try await h.createStudent()
+                let codes = try await withThrowingTaskGroup(of: Int?.self) { group in
+                    for index in 0..<8 {
+                        group.addTask {
+                            if index == 4 {
+                                return try await h.delete("/admin/student/delete", token: token, query: ["studentID": student]).code
+                            } else if index % 2 == 0 {
+                                return try await h.post("/admin/fellowup/add", token: token, json: [
+                                    "studentID": student, "staffID": s.me.id, "content": "跟进\(index)",
+                                ]).code
+                            } else {
+                                var body = AppointmentTests.body(s)
+                                body["studentID"] = student
+                                return try await h.post("/admin/appoint/add", token: token, json: body).code
+                            }
+                        }
+                    }
+                    var codes: [Int?] = []
+                    for try await code in group { codes.append(code) }
+                    return codes
+                }
+                XCTAssertTrue(codes.allSatisfy { $0 == 0 || $0 == 404 }, "\(codes)")
+                for table in ["tutoring_fellowup", "tutoring_appointment"] {
+                    let orphans = try await h.count(table, where: "student_id = \(student) AND deleted_at IS NULL")
+                    XCTAssertEqual(orphans, 0, table)
+                }
+            }
+        }
+    }
 }

@@ -35,7 +35,8 @@ struct AppointmentRoutes {
         let fields = try AppointmentFields(input, adding: true)
         let studentID = fields.studentID!
         try await app.database.transaction { sql in
-            try await LiveRow.require(.student, id: studentID, field: "studentID", on: sql)
+            // Locked, so a concurrent student/delete either sees this appointment (and cascades to it) or wins first.
+            try await LiveRow.lock(.student, id: studentID, field: "studentID", on: sql)
             let lessonOwner = try await liveLessonStudent(fields.lessionID, on: sql)
             try await LiveRow.require(.teacher, id: fields.teacherID!, field: "teacherID", on: sql)
             try await LiveRow.require(.staff, id: fields.matcherID!, field: "matcherID", on: sql)

@@ -45,7 +45,8 @@ struct FellowupRoutes {
         let staffID = try input.requiredID("staffID", "跟进员工ID")
         let content = try input.text("content", "跟进记录", max: 2000, .required)!
         try await app.database.transaction { sql in
-            try await LiveRow.require(.student, id: studentID, field: "studentID", on: sql)
+            // Locked, so a concurrent student/delete either sees this record (and cascades to it) or wins first.
+            try await LiveRow.lock(.student, id: studentID, field: "studentID", on: sql)
             try await LiveRow.require(.staff, id: staffID, field: "staffID", on: sql)
             let now = TutoringClock.now()
             try await sql.raw("""
