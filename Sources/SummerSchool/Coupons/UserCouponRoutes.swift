@@ -17,8 +17,8 @@ enum UserCouponRoutes {
     static func assign(_ call: SummerCall) async throws -> Envelope<EmptyObject> {
         let reader = try await call.bodyReader(.create)
         let sql = call.sql
-        let userID = try await reader.relatedID("user") { try await rowExists("summer_user", id: $0, on: sql) }.value!
-        let couponID = try await reader.relatedID("coupon") { try await rowExists("summer_coupon", id: $0, on: sql) }.value!
+        let userID = try await reader.relatedRow("user", table: "summer_user", on: sql).value!
+        let couponID = try await reader.relatedRow("coupon", table: "summer_coupon", on: sql).value!
 
         do {
             try await call.database.transaction { sql in

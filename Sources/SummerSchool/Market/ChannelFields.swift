@@ -19,7 +19,7 @@ struct ChannelFields: Sendable {
             throw AppError.field("name", Self.nameTaken)
         }
         planDate = try reader.date("plan_date")
-        salesMan = try await reader.relatedID("sales_man") { try await rowExists("summer_sales_man", id: $0, on: sql) }
+        salesMan = try await reader.relatedRow("sales_man", table: "summer_sales_man", on: sql)
         planStudentNumber = try reader.int("plan_student_number")
         planFileStudentNumber = try reader.int("plan_file_student_number")
         planPayedStudentNumber = try reader.int("plan_payed_student_number")
