@@ -238,4 +238,26 @@ final class ConformanceTests: XCTestCase {
             }
         }
     }
+
+    /// §1.5: a burst of concurrent wrong logins cannot test more than 5 passwords: the rest get 429, and
+    /// exactly the credential failures are recorded.
+    func testConcurrentLoginBurstIsThrottled() async throws {
+        try await TutoringHarness.run { h in
+            try await h.createStaff(name: "admin", role: 1)
+            let codes = try await withThrowingTaskGroup(of: Int?.self) { group in
+                for index in 0..<20 {
+                    group.addTask { try await h.post("/admin/user/login", json: ["name": "admin", "password": "wrong\(index)x"]).code }
+                }
+                var codes: [Int?] = []
+                for try await code in group { codes.append(code) }
+                return codes
+            }
+            let failures = codes.filter { $0 == 400 }.count
+            XCTAssertLessThanOrEqual(failures, 5, "\(codes)")
+            XCTAssertEqual(failures + codes.filter { $0 == 429 }.count, 20, "\(codes)")
+            do { let value = try await h.count("tutoring_login_failure"); XCTAssertEqual(value, failures, "429s record nothing") }
+            let correct = try await h.post("/admin/user/login", json: ["name": "admin", "password": TutoringHarness.defaultPassword])
+            XCTAssertEqual(correct.code, failures >= 5 ? 429 : 0)
+        }
+    }
 }

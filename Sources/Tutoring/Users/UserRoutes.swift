@@ -28,7 +28,8 @@ struct UserRoutes {
         let password = try input.secret("password", "密码")
         let throttle = LoginThrottle(name: name)
         let sql = app.database.sql
-        try await throttle.refuseIfThrottled(on: sql)
+        // The attempt is recorded before the password is checked; it remains as the failure record.
+        _ = try await throttle.begin(on: sql)
 
         let staff = try await sql.raw("""
             SELECT id, name, phone, password_hash, role, create_time FROM tutoring_staff
@@ -37,7 +38,6 @@ struct UserRoutes {
         // An unknown name still costs one bcrypt verification, so timing does not reveal which names exist.
         let verified = try await Passwords().verify(password, against: staff?.password_hash)
         guard let staff, verified else {
-            try await throttle.recordFailure(on: sql)
             throw AppError(code: 400, msg: "用户名或密码错误", fieldName: "password")
         }
         let token = try await app.database.transaction { sql in
