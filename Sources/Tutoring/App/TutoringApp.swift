@@ -18,7 +18,7 @@ public struct TutoringApp: Sendable {
         [
             CreateTutoringStaff(), CreateTutoringSession(), CreateTutoringStudent(), CreateTutoringFellowup(),
             CreateTutoringTeacher(), CreateTutoringOrders(), CreateTutoringLesson(), CreateTutoringAppointment(),
-            CountLiveOrdersAndLessons(),
+            CountLiveOrdersAndLessons(), CountLiveStudents(),
         ]
     }
 
@@ -27,7 +27,6 @@ public struct TutoringApp: Sendable {
 
     public func router() -> Router<RegistrarContext> {
         let router = makeAPIRouter(style: .tutoring, database: database, logger: logger)
-        router.add(middleware: SessionCookieMiddleware())
         UserRoutes(app: self).register(on: router)
         StaffRoutes(app: self).register(on: router)
         StudentRoutes(app: self).register(on: router)

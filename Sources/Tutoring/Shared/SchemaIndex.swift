@@ -11,6 +11,6 @@ enum SchemaIndex {
 
     static func drop(_ names: [String], on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        for name in names { try await sql.raw(SQLQueryString("DROP INDEX IF EXISTS \(name)")).run() }
+        for name in names { try await sql.raw(SQLQueryString("DROP INDEX IF EXISTS \(unsafeRaw: name)")).run() }
     }
 }

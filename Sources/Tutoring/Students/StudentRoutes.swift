@@ -22,6 +22,7 @@ struct StudentRoutes {
         let isDeal = try input.enumeration("isDeal", "是否成交", 0...1)
         let page = try input.int("page", "页码", 1...TutoringInput.maxInt) ?? 1
         let window = PageWindow(page: page, size: Self.pageSize)
+        // Keyed paging: a deep page picks its ten ids from the (deleted_at, state, id) indexes before joining.
         let query = PagedQuery(
             filter: { builder in
                 let live = builder.from(SQLQueryString("tutoring_student s")).where(SQLQueryString("s.deleted_at IS NULL"))
@@ -31,17 +32,21 @@ struct StudentRoutes {
                 default: return live
                 }
             },
+            key: SQLColumn("id", table: "s"), descending: true,
             select: { builder in
                 builder.column(SQLQueryString("""
                     s.id, s.name, s.phone, s.school, s.grade, s.address, s.parent, s.parent_phone, s.headmaster_id,
                     h.name AS headmaster, s.channel, s.developer_id, d.name AS developer, s.level, s.state
                     """))
+                .from(SQLQueryString("tutoring_student s"))
                 .join(SQLQueryString("tutoring_staff h"), method: SQLJoinMethod.left, on: SQLQueryString("h.id = s.headmaster_id"))
                 .join(SQLQueryString("tutoring_staff d"), method: SQLJoinMethod.left, on: SQLQueryString("d.id = s.developer_id"))
-                .orderBy(SQLQueryString("s.id DESC"))
             })
         let sql = app.database.sql
-        let total = try await query.count(on: sql)
+        // Without a filter the total is the trigger-kept count of live students.
+        let total = isDeal == nil
+            ? try await LiveCounts.live(in: "tutoring_student", on: sql)
+            : try await query.count(on: sql)
         let rows = try await query.rows(on: sql, window: window, total: total, decoding: StudentRow.self)
         return Success.data(NumberedPage(window: window, total: total, list: rows.map(StudentListItem.init)))
     }
