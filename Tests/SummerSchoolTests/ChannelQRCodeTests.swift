@@ -106,4 +106,29 @@ final class ChannelQRCodeTests: XCTestCase {
             XCTAssertEqual(wechat.calls.map(\.scene), ["channel_id_1"])
         }
     }
+    func testConcurrentCreatesEachStoreTheirOwnQRCode() async throws {
+        let wechat = CommitProbeWeChat(table: "summer_market_channel")
+        try await wechat.run { env, client in
+            let admin = try await env.account("admin0001", role: .admin)
+            let salesMan = try await ChannelTests.makeSalesMan(env)
+            let codes = try await withThrowingTaskGroup(of: Int?.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        let r = try await client.call(.post, "/market/channel/", ticket: admin.ticket,
+                                                      json: ChannelTests.body(salesMan: salesMan, name: "渠道\(index)"))
+                        return r.code
+                    }
+                }
+                return try await group.reduce(into: [Int?]()) { $0.append($1) }
+            }
+            XCTAssertEqual(codes, Array(repeating: 0, count: 8))
+            struct Row: Decodable { let id: Int; let qr_code: String? }
+            let rows = try await env.sql.raw("SELECT id, qr_code FROM summer_market_channel ORDER BY id").all(decoding: Row.self)
+            XCTAssertEqual(rows.count, 8)
+            for row in rows {
+                XCTAssertEqual(row.qr_code, "https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket=STUB_channel_id_\(row.id)")
+            }
+            XCTAssertEqual(wechat.calls.filter(\.committed).count, 8)
+        }
+    }
 }

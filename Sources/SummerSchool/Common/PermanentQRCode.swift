@@ -11,10 +11,15 @@ enum PermanentQRCode {
     /// If storing fails, the new row is removed again so that the failed create leaves nothing behind.
     static func attach(to table: String, id: Int, scene: String, call: SummerCall) async throws -> String {
         let url = await call.wechat.permanentQRCode(scene: scene)
+        // Short transactions of their own: they wait for the write lock like every other write.
         do {
-            try await call.sql.raw("UPDATE \(ident: table) SET qr_code = \(bind: url) WHERE id = \(bind: id)").run()
+            try await call.database.transaction { sql in
+                try await sql.raw("UPDATE \(ident: table) SET qr_code = \(bind: url) WHERE id = \(bind: id)").run()
+            }
         } catch {
-            try? await call.sql.raw("DELETE FROM \(ident: table) WHERE id = \(bind: id)").run()
+            _ = try? await call.database.transaction { sql in
+                try await sql.raw("DELETE FROM \(ident: table) WHERE id = \(bind: id)").run()
+            }
             throw error
         }
         return url
