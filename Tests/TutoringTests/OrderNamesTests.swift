@@ -84,4 +84,26 @@ final class OrderNamesTests: XCTestCase {
             checkError(try await h.get("/admin/lesson/list", token: admin.token, query: ["orderID": order]), 404, "orderID")
         }
     }
+
+    /// An order whose lessons were all deleted lists `lesson: []` (never null), in list and info alike.
+    func testOrderWithoutLiveLessons() async throws {
+        try await TutoringHarness.run { h in
+            let admin = try await h.staff(role: 1)
+            let student = try await h.insertStudent()
+            let teacher = try await h.insertTeacher(contact: admin.id)
+            let empty = try await h.addOrder(token: admin.token, student: student, lessons: [TutoringHarness.lesson(teacher: teacher)])
+            let full = try await h.addOrder(token: admin.token, student: student, lessons: [TutoringHarness.lesson(teacher: teacher)])
+            let lesson = try await h.lessonIDs(order: empty)[0]
+            do { let r = try await h.delete("/admin/lesson/delete", token: admin.token, query: ["lessonID": lesson]); XCTAssertEqual(r.code, 0) }
+
+            let list = try await h.get("/admin/order/list", token: admin.token)
+            XCTAssertEqual(list.data?["list"]?.arrayValue?.map { $0["orderID"]?.intValue ?? 0 }, [full, empty])
+            XCTAssertEqual(list.data?["list"]?[0]?["lesson"]?.arrayValue?.count, 1)
+            XCTAssertEqual(list.data?["list"]?[1]?["lesson"]?.arrayValue?.count, 0)
+            let info = try await h.get("/admin/order/info", token: admin.token, query: ["orderID": empty])
+            XCTAssertEqual(info.code, 0, info.bodyText)
+            XCTAssertEqual(info.data?["lesson"]?.arrayValue?.count, 0)
+            XCTAssertEqual(info.data?["name"]?.stringValue, "王小明")
+        }
+    }
 }

@@ -12,41 +12,33 @@ extension TutoringApp {
         router.put("/admin/order/confirm") { request, _ in try await orderConfirm(request) }
     }
 
-    /// A page of live orders, then the live lessons of the whole page in one query (no query per row).
-    /// The list has no filter, so its total is the trigger-kept live count (no COUNT(*) over the table),
-    /// and the page's keys come from the (deleted_at, id) index before any join.
+    /// A page of live orders with their live lessons, in one query whatever the page size: the page's IDs
+    /// come from the (deleted_at, id) index, then those orders are joined with their names and lessons.
+    /// The list has no filter, so its total is the trigger-kept live count (no COUNT(*) over the table).
     func orderList(_ request: Request) async throws -> Envelope<NumberedPage<OrderListItem>> {
         _ = try await auth.staff(request)
         let input = try await TutoringInput.read(request)
         let window = PageWindow(page: try input.int("page", "页码", 1...TutoringInput.maxInt) ?? 1, size: 10)
-        let query = PagedQuery(
-            filter: { $0.from(SQLQueryString("tutoring_orders o")).where(SQLQueryString("o.deleted_at IS NULL")) },
-            key: SQLColumn("id", table: "o"), descending: true,
-            select: { OrderRow.joining($0.column(OrderRow.columns).from(SQLQueryString("tutoring_orders o"))) })
         let sql = database.sql
         let total = try await LiveCounts.live(in: TutoringTable.order.rawValue, on: sql)
-        let rows = try await query.rows(on: sql, window: window, total: total, decoding: OrderRow.self)
-        let lessons = try await orderLessons(of: rows.map(\.orderID), on: sql)
-        let list = rows.map { OrderListItem($0, lessons: lessons[$0.orderID] ?? []) }
+        var list: [OrderListItem] = []
+        if window.offset < total {
+            let rows = try await sql.raw(OrderRow.withLessons(where: """
+                o.id IN (SELECT id FROM tutoring_orders WHERE deleted_at IS NULL ORDER BY id DESC
+                         LIMIT \(bind: window.size) OFFSET \(bind: window.offset))
+                """)).all()
+            list = try OrderRow.grouping(rows).map { OrderListItem($0.order, lessons: $0.lessons) }
+        }
         return Success.data(NumberedPage(window: window, total: total, list: list))
     }
 
+    /// The order and its live lessons in one query.
     func orderInfo(_ request: Request) async throws -> Envelope<OrderInfo> {
         _ = try await auth.staff(request)
         let id = try (try await TutoringInput.read(request)).requiredID("orderID", "订单ID")
-        let sql = database.sql
-        guard let row = try await sql.raw("""
-            SELECT \(OrderRow.columns) FROM tutoring_orders o \(OrderRow.joins) WHERE o.id = \(bind: id) AND o.deleted_at IS NULL
-            """).first(decoding: OrderRow.self)
-        else { throw TutoringTable.order.notFound("orderID") }
-        let lessons = try await orderLessons(of: [id], on: sql)
-        return Success.data(OrderInfo(row, lessons: lessons[id] ?? []))
-    }
-
-    func orderLessons(of orderIDs: [Int], on sql: any SQLDatabase) async throws -> [Int: [OrderLessonRow]] {
-        guard !orderIDs.isEmpty else { return [:] }
-        let rows = try await sql.raw(OrderLessonRow.query(orderIDs: orderIDs)).all(decoding: OrderLessonRow.self)
-        return Dictionary(grouping: rows, by: \.orderID)
+        let rows = try await database.sql.raw(OrderRow.withLessons(where: "o.id = \(bind: id) AND o.deleted_at IS NULL")).all()
+        guard let found = try OrderRow.grouping(rows).first else { throw TutoringTable.order.notFound("orderID") }
+        return Success.data(OrderInfo(found.order, lessons: found.lessons))
     }
 
     func orderAdd(_ request: Request) async throws -> Envelope<EmptyObject> {

@@ -36,9 +36,9 @@ struct OrderRow: Decodable, Sendable {
     }
 }
 
-/// A live lesson of an order with its teacher's name, phone and teaching age.
+/// A live lesson of an order with its teacher's name, phone and teaching age, read from the same row as its
+/// order (`OrderRow.withLessons`): the aliases differ from the order's own `name`, `phone` and `state`.
 struct OrderLessonRow: Decodable, Sendable {
-    var orderID: Int
     var lessonID: Int
     var teacherID: Int
     var name: String
@@ -51,16 +51,44 @@ struct OrderLessonRow: Decodable, Sendable {
     var classType: String
     var state: Int
 
-    /// The live lessons of `orderIDs`, lessonID ascending, in one query.
-    static func query(orderIDs: [Int]) -> SQLQueryString {
+    enum CodingKeys: String, CodingKey {
+        case lessonID, teacherID, name = "teacherName", teachAge = "teacherTeachAge", phone = "teacherPhone"
+        case subject = "lessonSubject", allClass, consumedClass, preprice = "lessonPreprice", classType, state = "lessonState"
+    }
+
+    /// Columns of `tutoring_lesson l` and `tutoring_teacher t` (all NULL when the order has no live lesson).
+    static let columns = SQLQueryString("""
+        l.id AS "lessonID", l.teacher_id AS "teacherID", t.name AS "teacherName", t.teach_age AS "teacherTeachAge",
+        t.phone AS "teacherPhone", l.subject AS "lessonSubject", l.all_class AS "allClass", l.consumed_class AS "consumedClass",
+        l.preprice AS "lessonPreprice", l.class_type AS "classType", l.state AS "lessonState"
+        """)
+}
+
+extension OrderRow {
+    /// Orders with their live lessons in one query: one result row per lesson (lessonID ascending within an
+    /// order), or one row with NULL lesson columns for an order without a live lesson. `condition` selects
+    /// the orders (of `o`).
+    static func withLessons(where condition: SQLQueryString) -> SQLQueryString {
         """
-        SELECT l.order_id AS "orderID", l.id AS "lessonID", l.teacher_id AS "teacherID", COALESCE(t.name, '') AS name,
-            COALESCE(t.teach_age, 0) AS "teachAge", COALESCE(t.phone, '') AS phone, l.subject, l.all_class AS "allClass",
-            l.consumed_class AS "consumedClass", l.preprice, l.class_type AS "classType", l.state
-        FROM tutoring_lesson l LEFT JOIN tutoring_teacher t ON t.id = l.teacher_id
-        WHERE l.order_id IN (\(binds: orderIDs)) AND l.deleted_at IS NULL
-        ORDER BY l.id ASC
+        SELECT \(columns), \(OrderLessonRow.columns)
+        FROM tutoring_orders o \(joins)
+        LEFT JOIN tutoring_lesson l ON l.order_id = o.id AND l.deleted_at IS NULL
+        LEFT JOIN tutoring_teacher t ON t.id = l.teacher_id
+        WHERE \(condition)
+        ORDER BY o.id DESC, l.id ASC
         """
+    }
+
+    /// Groups `withLessons` rows into (order, lessons), keeping the query's order.
+    static func grouping(_ rows: [any SQLRow]) throws -> [(order: OrderRow, lessons: [OrderLessonRow])] {
+        var orders: [(order: OrderRow, lessons: [OrderLessonRow])] = []
+        for row in rows {
+            let id = try row.decode(column: "orderID", as: Int.self)
+            if orders.last?.order.orderID != id { orders.append((try row.decode(model: OrderRow.self), [])) }
+            if try row.decodeNil(column: "lessonID") { continue }
+            orders[orders.count - 1].lessons.append(try row.decode(model: OrderLessonRow.self))
+        }
+        return orders
     }
 }
 
