@@ -46,7 +46,7 @@ final class DemoDataTests: XCTestCase {
             XCTAssertEqual(unpaid, 0)
 
             // The trigger-kept live counts match COUNT(*) after the bulk load (soft-deleted rows excluded).
-            for table in ["tutoring_orders", "tutoring_lesson"] {
+            for table in ["tutoring_student", "tutoring_orders", "tutoring_lesson"] {
                 let counted = try await h.count(table, where: "deleted_at IS NULL")
                 let kept = try await LiveCounts.live(in: table, on: h.sql)
                 XCTAssertEqual(kept, counted, table)

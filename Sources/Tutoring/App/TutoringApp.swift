@@ -18,7 +18,7 @@ public struct TutoringApp: Sendable {
         [
             CreateTutoringStaff(), CreateTutoringSession(), CreateTutoringStudent(), CreateTutoringFellowup(),
             CreateTutoringTeacher(), CreateTutoringOrders(), CreateTutoringLesson(), CreateTutoringAppointment(),
-            CountLiveOrdersAndLessons(), CountLiveStudents(),
+            CountLiveOrdersAndLessons(), CountLiveStudents(), IndexLiveOrdersAndLessons(),
         ]
     }
 

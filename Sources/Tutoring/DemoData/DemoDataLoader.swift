@@ -37,7 +37,7 @@ enum DemoDataLoader {
             let set = generator.generate()
             // The live-count triggers would update their one counter row once per inserted row; the bulk load
             // runs without them and the counts are taken afresh (reinstalled) in the same transaction.
-            for table in CountLiveOrdersAndLessons.tables { try await LiveCounts.uninstall(from: table, sql) }
+            for table in DemoTables.counted { try await LiveCounts.uninstall(from: table, sql) }
             try await insert(set.staff, into: DemoTables.staff, on: sql)
             try await insert(set.teachers, into: DemoTables.teacher, on: sql)
             try await insert(set.students, into: DemoTables.student, on: sql)
@@ -45,7 +45,7 @@ enum DemoDataLoader {
             try await insert(set.lessons, into: DemoTables.lesson, on: sql)
             try await insert(set.followups, into: DemoTables.fellowup, on: sql)
             try await insert(set.appointments, into: DemoTables.appointment, on: sql)
-            for table in CountLiveOrdersAndLessons.tables { try await LiveCounts.install(on: table, sql) }
+            for table in DemoTables.counted { try await LiveCounts.install(on: table, sql) }
             if !database.isSQLite {
                 // Explicit IDs do not advance PostgreSQL's identity sequences: move them past the new rows.
                 for table in DemoTables.withGeneratedRows {
@@ -80,4 +80,7 @@ enum DemoTables {
     static let fellowup = "tutoring_fellowup"
     static let appointment = "tutoring_appointment"
     static let withGeneratedRows = [staff, teacher, student, orders, lesson, fellowup, appointment]
+    /// The tables whose live rows the migrations count with `LiveCounts` triggers (CountLiveStudents,
+    /// CountLiveOrdersAndLessons).
+    static let counted = [student] + CountLiveOrdersAndLessons.tables
 }
