@@ -28,6 +28,30 @@ final class FieldReaderTests: XCTestCase {
         XCTAssertNil(try json([:], .patch).int("n").value)
     }
 
+    func testStringLengthsCountCodePoints() throws {
+        // "é" written as e + combining accent: one character on screen, two code points (as the original counted).
+        let accented = String(repeating: "e\u{301}", count: 16)
+        XCTAssertEqual(message { _ = try json(["s": .string(accented)]).string("s", max: 30) }, "请确保这个字段不能超过 30 个字符。")
+        XCTAssertEqual(try json(["s": .string(String(repeating: "e\u{301}", count: 15))]).string("s", max: 30).value?.unicodeScalars.count, 30)
+        XCTAssertEqual(try json(["s": .string("中文字符")]).string("s", max: 4).value, "中文字符")
+    }
+
+    func testEmptyRelatedIDIsNull() async throws {
+        let exists: (Int) async throws -> Bool = { _ in true }
+        for reader in [json(["r": .string("")]), form(["r": [""]])] {
+            do {
+                _ = try await reader.relatedID("r", exists: exists)
+                XCTFail("expected a null error")
+            } catch let error as AppError {
+                XCTAssertEqual(error.msg, "该字段不能为 null。")
+                XCTAssertEqual(error.fieldName, "r")
+            }
+        }
+        let nullable = try await json(["r": .string("")]).relatedID("r", nullable: true, exists: exists)
+        XCTAssertTrue(nullable.isPresent)
+        XCTAssertNil(nullable.value)
+    }
+
     func testMoneyRoundsHalfUp() throws {
         XCTAssertEqual(try json(["m": .double(1.005)]).money("m").value, 101)
         XCTAssertEqual(try json(["m": .string("0.125")]).money("m").value, 13)

@@ -116,8 +116,10 @@ public struct FieldReader: Sendable {
             if allowBlank { return "" }
             throw AppError.field(field, FieldMessage.blank)
         }
-        if let max, trimmed.count > max { throw AppError.field(field, FieldMessage.maxLength(max)) }
-        if let min, trimmed.count < min { throw AppError.field(field, FieldMessage.minLength(min)) }
+        // Lengths count code points, as the original (Python `len`) did, not grapheme clusters.
+        let length = trimmed.unicodeScalars.count
+        if let max, length > max { throw AppError.field(field, FieldMessage.maxLength(max)) }
+        if let min, length < min { throw AppError.field(field, FieldMessage.minLength(min)) }
         if email, !isEmail(trimmed) { throw AppError.field(field, FieldMessage.email) }
         return trimmed
     }
@@ -270,11 +272,16 @@ public struct FieldReader: Sendable {
 
     // MARK: Related objects
 
-    /// The id of a related row; `exists` tells whether a row has that id.
+    /// The id of a related row; `exists` tells whether a row has that id. An empty string counts as null,
+    /// as in DRF's related fields (`sales_man=` → `该字段不能为 null。` unless nullable).
     public func relatedID(
         _ name: String, required: Bool = true, nullable: Bool = false, exists: (Int) async throws -> Bool
     ) async throws -> Field<Int> {
-        let raw = raw(name, nullable: nullable, required: required)
+        var raw = raw(name, nullable: nullable, required: required)
+        switch raw {
+        case .text(""), .json(.string("")): raw = .null
+        default: break
+        }
         if let settled: Field<Int> = try presence(name, raw, required: required, nullable: nullable) { return settled }
         let shown: String
         switch raw {
