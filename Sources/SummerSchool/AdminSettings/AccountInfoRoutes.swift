@@ -55,13 +55,13 @@ enum AccountInfoRoutes {
         let fields = try await AccountInfoFields(try await call.bodyReader(call.writeMode), on: call.sql, excluding: id)
         let row = try await unique(fields, on: call.sql, excluding: id) {
             try await call.database.transaction { sql in
-                var update = sql.update("summer_payment_account_info").set("id", to: SQLBind(id))
-                if let v = fields.accountNumber.value { update = update.set("account_number", to: SQLBind(v)) }
-                if let v = fields.accountName.value { update = update.set("account_name", to: SQLBind(v)) }
-                if let v = fields.openingBank.update { update = update.set("opening_bank", to: SQLBind(v)) }
-                if let v = fields.payment.value { update = update.set("payment", to: SQLBind(v)) }
-                if let v = fields.currency.value { update = update.set("currency", to: SQLBind(v)) }
-                if let v = fields.swiftCode.update { update = update.set("swift_code", to: SQLBind(v)) }
+                let update = sql.update("summer_payment_account_info").set("id", to: SQLBind(id))
+                    .set("account_number", ifSent: fields.accountNumber)
+                    .set("account_name", ifSent: fields.accountName)
+                    .set("opening_bank", ifSent: fields.openingBank)
+                    .set("payment", ifSent: fields.payment)
+                    .set("currency", ifSent: fields.currency)
+                    .set("swift_code", ifSent: fields.swiftCode)
                 try await update.where("id", .equal, SQLBind(id)).run()
                 return try await find(id, on: sql)
             }

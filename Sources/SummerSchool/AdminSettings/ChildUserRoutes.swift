@@ -71,12 +71,12 @@ enum ChildUserRoutes {
         let keeping = call.ticket
         let row = try await uniqueUsername {
             try await call.database.transaction { [hash] sql in
-                var update = sql.update("summer_user").set("id", to: SQLBind(id))
-                if let v = fields.name.update { update = update.set("name", to: SQLBind(v)) }
-                if let v = hash { update = update.set("password", to: SQLBind(v)) }
-                if let v = fields.username.value { update = update.set("username", to: SQLBind(v)) }
-                if let v = fields.isActive.value { update = update.set("is_active", to: SQLBind(v)) }
-                if let v = fields.role.value { update = update.set("role", to: SQLBind(v)) }
+                let update = sql.update("summer_user").set("id", to: SQLBind(id))
+                    .set("name", ifSent: fields.name)
+                    .set("username", ifSent: fields.username)
+                    .set("is_active", ifSent: fields.isActive)
+                    .set("role", ifSent: fields.role)
+                if let hash { update.set("password", to: SQLBind(hash)) }
                 try await update.where("id", .equal, SQLBind(id)).run()
                 if fields.isActive.value == false {
                     // Deactivation ends every session of the account at once (D3), also once it is reactivated.

@@ -55,11 +55,11 @@ enum SalesManRoutes {
         let fields = try SalesManFields(try await call.bodyReader(call.writeMode))
         let row = try await withStoredImage(fields.qrCode, call: call) { path in
             try await call.database.transaction { sql in
-                var update = sql.update("summer_sales_man").set("id", to: SQLBind(id))
-                if let v = fields.name.value { update = update.set("name", to: SQLBind(v)) }
-                if let v = fields.wechat.value { update = update.set("wechat", to: SQLBind(v)) }
-                if let v = fields.email.value { update = update.set("email", to: SQLBind(v)) }
-                if fields.qrCode.isPresent { update = update.set("qr_code", to: SQLBind(path ?? "")) }
+                let update = sql.update("summer_sales_man").set("id", to: SQLBind(id))
+                    .set("name", ifSent: fields.name)
+                    .set("wechat", ifSent: fields.wechat)
+                    .set("email", ifSent: fields.email)
+                if fields.qrCode.isPresent { update.set("qr_code", to: SQLBind(path ?? "")) }
                 try await update.where("id", .equal, SQLBind(id)).run()
                 return try await find(id, on: sql)
             }

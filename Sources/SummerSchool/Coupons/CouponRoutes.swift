@@ -56,13 +56,13 @@ enum CouponRoutes {
         let fields = try CouponFields(try await call.bodyReader(call.writeMode))
         let now = SummerTime.now()
         let row = try await call.database.transaction { sql in
-            var update = sql.update("summer_coupon").set("create_time", to: SQLBind(now))
-            if let v = fields.amount.value { update = update.set("amount", to: SQLBind(v)) }
-            if let v = fields.info.value { update = update.set("info", to: SQLBind(v)) }
-            if let v = fields.startTime.value { update = update.set("start_time", to: SQLBind(v)) }
-            if let v = fields.endTime.value { update = update.set("end_time", to: SQLBind(v)) }
-            if let v = fields.maxNum.value { update = update.set("max_num", to: SQLBind(v)) }
-            if let v = fields.isActive.value { update = update.set("is_active", to: SQLBind(v)) }
+            let update = sql.update("summer_coupon").set("create_time", to: SQLBind(now))
+                .set("amount", ifSent: fields.amount)
+                .set("info", ifSent: fields.info)
+                .set("start_time", ifSent: fields.startTime)
+                .set("end_time", ifSent: fields.endTime)
+                .set("max_num", ifSent: fields.maxNum)
+                .set("is_active", ifSent: fields.isActive)
             try await update.where("id", .equal, SQLBind(id)).run()
             return try await find(id, on: sql)
         }

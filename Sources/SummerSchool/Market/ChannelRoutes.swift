@@ -64,13 +64,13 @@ enum ChannelRoutes {
         let now = SummerTime.now()
         let row = try await uniqueName {
             try await call.database.transaction { sql in
-                var update = sql.update("summer_market_channel").set("modified_time", to: SQLBind(now))
-                if let v = fields.name.value { update = update.set("name", to: SQLBind(v)) }
-                if let v = fields.planDate.value { update = update.set("plan_date", to: SQLBind(v)) }
-                if let v = fields.salesMan.value { update = update.set("sales_man_id", to: SQLBind(v)) }
-                if let v = fields.planStudentNumber.value { update = update.set("plan_student_number", to: SQLBind(v)) }
-                if let v = fields.planFileStudentNumber.value { update = update.set("plan_file_student_number", to: SQLBind(v)) }
-                if let v = fields.planPayedStudentNumber.value { update = update.set("plan_payed_student_number", to: SQLBind(v)) }
+                let update = sql.update("summer_market_channel").set("modified_time", to: SQLBind(now))
+                    .set("name", ifSent: fields.name)
+                    .set("plan_date", ifSent: fields.planDate)
+                    .set("sales_man_id", ifSent: fields.salesMan)
+                    .set("plan_student_number", ifSent: fields.planStudentNumber)
+                    .set("plan_file_student_number", ifSent: fields.planFileStudentNumber)
+                    .set("plan_payed_student_number", ifSent: fields.planPayedStudentNumber)
                 try await update.where("id", .equal, SQLBind(id)).run()
                 return try await find(id, on: sql)
             }
