@@ -117,4 +117,25 @@ final class OrderConcurrencyTests: XCTestCase {
             XCTAssertEqual(orphans, 0)
         }
     }
+
+    /// order/confirm racing order/delete: exactly one wins; the loser gets 409 (delete of a confirmed order)
+    /// or 404 (confirm of a deleted order), and a confirmed order is never deleted.
+    func testConfirmRacingDelete() async throws {
+        try await TutoringHarness.run { h in
+            let admin = try await h.staff(role: 1)
+            let student = try await h.insertStudent()
+            let teacher = try await h.insertTeacher(contact: admin.id)
+            for _ in 0..<6 {
+                let order = try await h.addOrder(token: admin.token, student: student, lessons: [TutoringHarness.lesson(teacher: teacher)])
+                let codes = try await Self.together([
+                    { try await h.put("/admin/order/confirm", token: admin.token, json: ["orderID": order]) },
+                    { try await h.delete("/admin/order/delete", token: admin.token, query: ["orderID": order]) },
+                ])
+                XCTAssertEqual(codes.filter { $0.0 == 0 }.count, 1, "\(codes)")
+                XCTAssertTrue(codes.allSatisfy { [0, 404, 409].contains($0.0) && ($0.0 == 0 || $0.1 == "orderID") }, "\(codes)")
+            }
+            let broken = try await h.count("tutoring_orders", where: "state = 2 AND deleted_at IS NOT NULL")
+            XCTAssertEqual(broken, 0)
+        }
+    }
 }

@@ -174,4 +174,27 @@ final class TeacherTests: XCTestCase {
             checkError(try await h.post("/admin/teacher/add", token: sales.token, json: [:]), 403, "")
         }
     }
+
+    /// Concurrent adds of one phone: the live-phone unique index lets exactly one through; the others get 409,
+    /// never 500 (§1.14).
+    func testConcurrentAddsOfOnePhone() async throws {
+        try await TutoringHarness.run { h in
+            let admin = try await h.staff(role: 1)
+            let codes = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        let r = try await h.post("/admin/teacher/add", token: admin.token, json: Self.teacherBody(contact: admin.id))
+                        return (r.code ?? -1, r.fieldName ?? "")
+                    }
+                }
+                var all: [(Int, String)] = []
+                for try await result in group { all.append(result) }
+                return all
+            }
+            XCTAssertEqual(codes.filter { $0.0 == 0 }.count, 1, "\(codes)")
+            XCTAssertEqual(codes.filter { $0.0 == 409 && $0.1 == "phone" }.count, 5, "\(codes)")
+            let live = try await h.count("tutoring_teacher", where: "deleted_at IS NULL")
+            XCTAssertEqual(live, 1)
+        }
+    }
 }
