@@ -16,10 +16,7 @@ struct CreateTutoringAppointment: AsyncMigration {
             .field("state", .int, .required)
             .field("state_info", .string, .required)
             .field("class_consumed", .bool, .required)
-            .field("create_time", .int64, .required)
-            .field("update_time", .int64, .required)
-            .field("deleted_at", .int64)
-            .field("deleted_by", .int, .references("tutoring_staff", "id"))
+            .timestampsAndSoftDelete()
             .create()
         try await SchemaIndex.create([
             "CREATE INDEX IF NOT EXISTS tutoring_appointment_student ON tutoring_appointment (student_id, deleted_at, id)",

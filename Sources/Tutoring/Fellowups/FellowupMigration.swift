@@ -8,10 +8,7 @@ struct CreateTutoringFellowup: AsyncMigration {
             .field("student_id", .int, .required, .references("tutoring_student", "id"))
             .field("staff_id", .int, .required, .references("tutoring_staff", "id"))
             .field("content", .string, .required)
-            .field("create_time", .int64, .required)
-            .field("update_time", .int64, .required)
-            .field("deleted_at", .int64)
-            .field("deleted_by", .int, .references("tutoring_staff", "id"))
+            .timestampsAndSoftDelete()
             .create()
         try await SchemaIndex.create([
             "CREATE INDEX IF NOT EXISTS tutoring_fellowup_student ON tutoring_fellowup (student_id, deleted_at, id)",

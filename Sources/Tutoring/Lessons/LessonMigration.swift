@@ -24,10 +24,7 @@ struct CreateTutoringLesson: AsyncMigration {
             .field("preprice", .int, .required)
             .field("state", .int, .required)
             .field("state_info", .string, .required)
-            .field("create_time", .int64, .required)
-            .field("update_time", .int64, .required)
-            .field("deleted_at", .int64)
-            .field("deleted_by", .int, .references("tutoring_staff", "id"))
+            .timestampsAndSoftDelete()
             .create()
         try await SchemaIndex.create([
             "CREATE INDEX IF NOT EXISTS tutoring_lesson_order ON tutoring_lesson (order_id, deleted_at, id)",

@@ -12,10 +12,7 @@ struct CreateTutoringOrders: AsyncMigration {
             .field("state", .int, .required)
             .field("confirmed_by", .int, .references("tutoring_staff", "id"))
             .field("confirm_time", .int64)
-            .field("create_time", .int64, .required)
-            .field("update_time", .int64, .required)
-            .field("deleted_at", .int64)
-            .field("deleted_by", .int, .references("tutoring_staff", "id"))
+            .timestampsAndSoftDelete()
             .create()
         try await SchemaIndex.create([
             "CREATE INDEX IF NOT EXISTS tutoring_orders_live ON tutoring_orders (deleted_at, id)",

@@ -9,10 +9,7 @@ struct CreateTutoringStaff: AsyncMigration {
             .field("phone", .string, .required)
             .field("password_hash", .string, .required)
             .field("role", .int, .required)
-            .field("create_time", .int64, .required)
-            .field("update_time", .int64, .required)
-            .field("deleted_at", .int64)
-            .field("deleted_by", .int, .references("tutoring_staff", "id"))
+            .timestampsAndSoftDelete()
             .create()
         try await SchemaIndex.create([
             "CREATE UNIQUE INDEX IF NOT EXISTS tutoring_staff_live_name ON tutoring_staff (name) WHERE deleted_at IS NULL",

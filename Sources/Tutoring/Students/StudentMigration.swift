@@ -17,10 +17,7 @@ struct CreateTutoringStudent: AsyncMigration {
             .field("developer_id", .int, .references("tutoring_staff", "id"))
             .field("level", .int, .required)
             .field("state", .int, .required)
-            .field("create_time", .int64, .required)
-            .field("update_time", .int64, .required)
-            .field("deleted_at", .int64)
-            .field("deleted_by", .int, .references("tutoring_staff", "id"))
+            .timestampsAndSoftDelete()
             .create()
         try await SchemaIndex.create([
             "CREATE INDEX IF NOT EXISTS tutoring_student_live ON tutoring_student (deleted_at, id)",

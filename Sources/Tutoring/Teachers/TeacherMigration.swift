@@ -29,10 +29,7 @@ struct CreateTutoringTeacher: AsyncMigration {
             .field("state", .int, .required)
             .field("reviewer_id", .int, .references("tutoring_staff", "id"))
             .field("review_time", .int64)
-            .field("create_time", .int64, .required)
-            .field("update_time", .int64, .required)
-            .field("deleted_at", .int64)
-            .field("deleted_by", .int, .references("tutoring_staff", "id"))
+            .timestampsAndSoftDelete()
             .create()
         try await SchemaIndex.create([
             "CREATE UNIQUE INDEX IF NOT EXISTS tutoring_teacher_live_phone ON tutoring_teacher (phone) WHERE deleted_at IS NULL",
