@@ -41,7 +41,7 @@ public final class RegistrarDatabase: Sendable {
     }
 
     /// The SQLKit view of the pool, for ordinary queries.
-    public var sql: any SQLDatabase { fluent as! any SQLDatabase }
+    public var sql: any SQLDatabase { QueryCounter.wrap(fluent as! any SQLDatabase) }
 
     public var isSQLite: Bool { url.isSQLite }
 
@@ -81,9 +81,11 @@ public final class RegistrarDatabase: Sendable {
     /// SQLite transactions start with `BEGIN IMMEDIATE` so concurrent writers queue on the write
     /// lock up front (with a busy timeout) instead of failing when a read lock must be upgraded.
     public func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        // FluentKit runs these closures in tasks of its own, so the installed counter is passed along.
+        let counter = QueryCounter.current
         if isSQLite {
             return try await fluent.withConnection { connection in
-                let db = connection as! any SQLDatabase
+                let db = QueryCounter.wrap(connection as! any SQLDatabase, counter: counter)
                 try await db.raw("PRAGMA busy_timeout = 10000").run()
                 try await db.raw("BEGIN IMMEDIATE").run()
                 do {
@@ -97,7 +99,7 @@ public final class RegistrarDatabase: Sendable {
             }
         }
         return try await fluent.transaction { transaction in
-            try await work(transaction as! any SQLDatabase)
+            try await work(QueryCounter.wrap(transaction as! any SQLDatabase, counter: counter))
         }
     }
 
