@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Hummingbird
 import Logging
@@ -39,10 +40,16 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
+    /// One line per request at `info` (the default); REGISTRAR_LOG_LEVEL=warning keeps only problems.
+    static func logLevel(_ environment: [String: String]) -> Logger.Level {
+        environment["REGISTRAR_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
+    }
+
     func run() async throws {
+        let level = Self.logLevel(ProcessInfo.processInfo.environment)
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardOutput(label: label)
-            handler.logLevel = .info
+            handler.logLevel = level
             return handler
         }
         let logger = Logger(label: "registrar")

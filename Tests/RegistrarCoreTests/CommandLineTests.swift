@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import XCTest
 
 @testable import registrar
@@ -22,6 +23,12 @@ final class CommandLineTests: XCTestCase {
             try serve.database.resolved(environment: ["REGISTRAR_DATABASE_URL": "postgres://u@h/db"]),
             .postgres(url: "postgres://u@h/db"))
         XCTAssertEqual(try serve.database.resolved(environment: [:]), .sqliteFile(path: "data/registrar.sqlite"))
+    }
+
+    func testLogLevelComesFromTheEnvironment() {
+        XCTAssertEqual(Serve.logLevel([:]), .info)
+        XCTAssertEqual(Serve.logLevel(["REGISTRAR_LOG_LEVEL": "WARNING"]), .warning)
+        XCTAssertEqual(Serve.logLevel(["REGISTRAR_LOG_LEVEL": "nonsense"]), .info)
     }
 
     func testBadValuesAreRejected() {
