@@ -61,18 +61,13 @@ enum PersonalFileRoutes {
         let graduateYear = try input.string("graduate_year", required: false, nullable: true, max: 30)
         let gpa = try input.double("gpa")
 
-        var changes: [(String, any Encodable & Sendable)] = []
-        if let v = firstName.update { changes.append(("first_name", v)) }
-        if let v = lastName.update { changes.append(("last_name", v)) }
-        if let v = gender.value { changes.append(("gender", v)) }
-        if let v = idNumber.update { changes.append(("id_number", v)) }
-        if let v = major.update { changes.append(("major", v)) }
-        if let v = graduateYear.update { changes.append(("graduate_year", v)) }
-        if let v = gpa.value { changes.append(("gpa", v)) }
         do {
-            let assignments = changes
-        let row = try await call.database.transaction { sql in
-                try await ProfileUpdate.apply(assignments, userID: userID, on: sql)
+            let row = try await call.database.transaction { sql in
+                try await ProfileUpdate.apply(userID: userID, on: sql) {
+                    $0.set("first_name", ifSent: firstName).set("last_name", ifSent: lastName).set("gender", ifSent: gender)
+                        .set("id_number", ifSent: idNumber).set("major", ifSent: major)
+                        .set("graduate_year", ifSent: graduateYear).set("gpa", ifSent: gpa)
+                }
                 return try await ProfileRow.require(userID: userID, on: sql)
             }
             return Reply.ok(PersonalFile(row))

@@ -64,28 +64,26 @@ enum ProfileRoutes {
         let cschool = try input.string("cschool", max: 30)
         let validSalesMan = try input.bool("valid_sales_man")
 
-        var changes: [(String, any Encodable & Sendable)] = []
-        if let v = name.value { changes.append(("name", v)) }
-        if let v = email.value { changes.append(("email", v)) }
-        if let v = wechat.value { changes.append(("wechat", v)) }
-        if let v = wcampus.value { changes.append(("wcampus", try ProfileRow.encodeCampuses(v))) }
-        if let v = cschool.value { changes.append(("cschool", v)) }
-        if let v = validSalesMan.value { changes.append(("valid_sales_man", v)) }
-        let assignments = changes
+        let campuses = try wcampus.map(ProfileRow.encodeCampuses)
         let row = try await call.database.transaction { sql in
-            try await ProfileUpdate.apply(assignments, userID: userID, on: sql)
+            try await ProfileUpdate.apply(userID: userID, on: sql) {
+                $0.set("name", ifSent: name).set("email", ifSent: email).set("wechat", ifSent: wechat)
+                    .set("wcampus", ifSent: campuses).set("cschool", ifSent: cschool)
+                    .set("valid_sales_man", ifSent: validSalesMan)
+            }
             return try await ProfileRow.require(userID: userID, on: sql)
         }
         return Reply.ok(BasicProfile(row))
     }
 }
 
-/// One `UPDATE` of the caller's profile with the given column values (always touching `create_time`,
-/// which the original updated on every save).
+/// One `UPDATE` of the caller's profile with the sent fields (always touching `create_time`, which the
+/// original updated on every save).
 enum ProfileUpdate {
-    static func apply(_ assignments: [(String, any Encodable & Sendable)], userID: Int, on sql: any SQLDatabase) async throws {
-        var builder = sql.update("summer_student_info").set("create_time", to: SummerTime.now())
-        for (column, value) in assignments { builder = builder.set(SQLIdentifier(column), to: SQLBind(value)) }
-        try await builder.where("user_id", .equal, userID).run()
+    static func apply(
+        userID: Int, on sql: any SQLDatabase, _ fields: (SQLUpdateBuilder) -> SQLUpdateBuilder
+    ) async throws {
+        let builder = sql.update("summer_student_info").set("create_time", to: SummerTime.now())
+        try await fields(builder).where("user_id", .equal, userID).run()
     }
 }

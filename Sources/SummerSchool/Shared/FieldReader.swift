@@ -19,12 +19,12 @@ public enum Field<Value: Sendable>: Sendable {
     /// The value; nil when absent or null.
     public var value: Value? { if case .value(let v) = self { return v } else { return nil } }
 
-    /// For nullable columns: `.some(nil)` when null, `.some(v)` when set, nil when absent.
-    public var update: Value?? {
+    /// The same field with its value converted (e.g. a list to the text it is stored as).
+    public func map<T: Sendable>(_ transform: (Value) throws -> T) rethrows -> Field<T> {
         switch self {
-        case .absent: return nil
-        case .null: return .some(nil)
-        case .value(let v): return .some(v)
+        case .absent: return .absent
+        case .null: return .null
+        case .value(let v): return .value(try transform(v))
         }
     }
 }
