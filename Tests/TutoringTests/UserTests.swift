@@ -220,6 +220,33 @@ final class UserTests: XCTestCase {
         }
     }
 
+    /// Two sessions change the password from the same old one at once: one wins, the other is told its old
+    /// password no longer matches, and the winner's session survives.
+    func testConcurrentPasswordChangesOneWins() async throws {
+        try await TutoringHarness.run { h in
+            let me = try await h.staff(role: 5)
+            let second = try await h.login(name: me.name)
+            let tokens = [me.token, second]
+            let results = try await withThrowingTaskGroup(of: (String, Int?).self) { group in
+                for (i, token) in tokens.enumerated() {
+                    group.addTask {
+                        let r = try await h.put("/admin/user/password", token: token,
+                            json: ["oldpassword": "secret1", "password": "newpass\(i)", "repassword": "newpass\(i)"])
+                        return (token, r.code)
+                    }
+                }
+                var results: [(String, Int?)] = []
+                for try await result in group { results.append(result) }
+                return results
+            }
+            let winners = results.filter { $0.1 == 0 }
+            XCTAssertEqual(winners.count, 1)
+            XCTAssertEqual(results.filter { $0.1 == 400 }.count, 1)
+            guard let winner = winners.first?.0 else { return }
+            do { let value = try await h.get("/admin/user/info", token: winner).code; XCTAssertEqual(value, 0, "the winner stays logged in") }
+        }
+    }
+
     func testUnknownRoutesAndTrailingSlash() async throws {
         try await TutoringHarness.run { h in
             let me = try await h.staff(role: 1)

@@ -85,6 +85,8 @@ struct UserRoutes {
         return Success.none()
     }
 
+    static let wrongOldPassword = AppError(code: 400, msg: "原密码错误", fieldName: "oldpassword")
+
     func password(_ request: Request) async throws -> Envelope<EmptyObject> {
         let me = try await app.auth.staff(request)
         let input = try await TutoringInput.read(request)
@@ -97,14 +99,20 @@ struct UserRoutes {
         let stored = try await app.database.sql.raw("SELECT password_hash FROM tutoring_staff WHERE id = \(bind: me.id)")
             .first(decoding: Stored.self)
         guard try await Passwords().verify(old, against: stored?.password_hash) else {
-            throw AppError(code: 400, msg: "原密码错误", fieldName: "oldpassword")
+            throw Self.wrongOldPassword
         }
         let hash = try await Passwords().hash(new)
         try await app.database.transaction { sql in
-            try await sql.raw("""
+            // bcrypt runs outside the transaction, so the write is conditional on the hash that was verified:
+            // of two concurrent changes from the same old password only one succeeds (each would otherwise
+            // end the other's session and leave the staff member logged out everywhere).
+            struct Changed: Decodable { let id: Int }
+            guard try await sql.raw("""
                 UPDATE tutoring_staff SET password_hash = \(bind: hash), update_time = \(bind: TutoringClock.now())
-                WHERE id = \(bind: me.id)
-                """).run()
+                WHERE id = \(bind: me.id) AND password_hash = \(bind: stored?.password_hash ?? "") AND deleted_at IS NULL
+                RETURNING id
+                """).first(decoding: Changed.self) != nil
+            else { throw Self.wrongOldPassword }
             try await Sessions.endAll(staffID: me.id, keeping: me.sessionID, on: sql)
         }
         return Success.none()
