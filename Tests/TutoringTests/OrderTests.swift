@@ -39,7 +39,8 @@ final class OrderTests: XCTestCase {
             XCTAssertEqual(lessons[1]["subject"]?.stringValue, "5")
             XCTAssertEqual(lessons[1]["consumedClass"]?.intValue, 0)
             XCTAssertEqual(lessons[1]["classType"]?.stringValue, "一对一")
-            XCTAssertEqual(lessons[0].objectValue?.count, 10)
+            XCTAssertEqual(Set((lessons[0].objectValue ?? [:]).keys), [
+                "lessonID", "name", "teachAge", "phone", "subject", "allClass", "consumedClass", "preprice", "classType", "state"])
 
             r = try await h.get("/admin/order/info", token: sales.token, query: ["orderID": order])
             XCTAssertEqual(r.data?["payMethod"]?.stringValue, "微信")
@@ -48,6 +49,10 @@ final class OrderTests: XCTestCase {
             XCTAssertEqual(r.data?["lesson"]?[1]?["teacheAge"]?.intValue, 9)
             XCTAssertEqual(r.data?["lesson"]?[1]?["teacherID"]?.intValue, other)
             XCTAssertEqual(r.data?.objectValue?.count, 13)
+            // order/info's lessons add teacherID and keep the seed's teacheAge spelling (§2.8.2).
+            XCTAssertEqual(Set((r.data?["lesson"]?[0]?.objectValue ?? [:]).keys), [
+                "lessonID", "teacherID", "name", "teacheAge", "phone", "subject", "allClass", "consumedClass", "preprice",
+                "classType", "state"])
             let stored = try await h.count("tutoring_lesson", where: "start_date = '2017-03-18' AND first_class_date IS NULL AND address = '' AND state = 1")
             XCTAssertEqual(stored, 1)
             // The student's state does not change before confirmation.

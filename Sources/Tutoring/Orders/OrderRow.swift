@@ -26,14 +26,6 @@ struct OrderRow: Decodable, Sendable {
         LEFT JOIN tutoring_staff sa ON sa.id = o.saler_id
         LEFT JOIN tutoring_staff c ON c.id = o.confirmed_by
         """)
-
-    /// The same joins for a select builder (the count query of a page needs none of them).
-    static func joining(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
-        select
-            .join(SQLQueryString("tutoring_student s"), method: SQLJoinMethod.left, on: SQLQueryString("s.id = o.student_id"))
-            .join(SQLQueryString("tutoring_staff sa"), method: SQLJoinMethod.left, on: SQLQueryString("sa.id = o.saler_id"))
-            .join(SQLQueryString("tutoring_staff c"), method: SQLJoinMethod.left, on: SQLQueryString("c.id = o.confirmed_by"))
-    }
 }
 
 /// A live lesson of an order with its teacher's name, phone and teaching age, read from the same row as its
@@ -92,21 +84,36 @@ extension OrderRow {
     }
 }
 
-/// order/list item (§2.8.1).
-struct OrderListItem: Encodable, Sendable {
-    struct Lesson: Encodable, Sendable {
-        var lessonID: Int
-        var name: String
-        var teachAge: Int
-        var phone: String
-        var subject: String
-        var allClass: Int
-        var consumedClass: Int
-        var preprice: Int
-        var classType: String
-        var state: Int
+/// A lesson of order/list or order/info (§2.8.1, §2.8.2). The two shapes differ only in that order/info adds
+/// `teacherID` and keeps the seed's `teacheAge` spelling where order/list has `teachAge`.
+struct OrderLessonItem: Encodable, Sendable {
+    enum Shape: Sendable { case list, info }
+
+    let row: OrderLessonRow
+    let shape: Shape
+
+    private enum Key: String, CodingKey {
+        case lessonID, teacherID, name, teachAge, teacheAge, phone, subject, allClass, consumedClass, preprice, classType, state
     }
 
+    func encode(to encoder: any Encoder) throws {
+        var out = encoder.container(keyedBy: Key.self)
+        try out.encode(row.lessonID, forKey: .lessonID)
+        if shape == .info { try out.encode(row.teacherID, forKey: .teacherID) }
+        try out.encode(row.name, forKey: .name)
+        try out.encode(row.teachAge, forKey: shape == .info ? .teacheAge : .teachAge)
+        try out.encode(row.phone, forKey: .phone)
+        try out.encode(row.subject, forKey: .subject)
+        try out.encode(row.allClass, forKey: .allClass)
+        try out.encode(row.consumedClass, forKey: .consumedClass)
+        try out.encode(row.preprice, forKey: .preprice)
+        try out.encode(row.classType, forKey: .classType)
+        try out.encode(row.state, forKey: .state)
+    }
+}
+
+/// order/list item (§2.8.1).
+struct OrderListItem: Encodable, Sendable {
     var orderID: Int
     var studentID: Int
     var name: String
@@ -116,7 +123,7 @@ struct OrderListItem: Encodable, Sendable {
     var saler: String
     var state: Int
     var createTime: Int
-    var lesson: [Lesson]
+    var lesson: [OrderLessonItem]
 
     init(_ row: OrderRow, lessons: [OrderLessonRow]) {
         orderID = row.orderID
@@ -128,30 +135,12 @@ struct OrderListItem: Encodable, Sendable {
         saler = row.saler
         state = row.state
         createTime = row.createTime
-        lesson = lessons.map {
-            Lesson(
-                lessonID: $0.lessonID, name: $0.name, teachAge: $0.teachAge, phone: $0.phone, subject: $0.subject,
-                allClass: $0.allClass, consumedClass: $0.consumedClass, preprice: $0.preprice, classType: $0.classType, state: $0.state)
-        }
+        lesson = lessons.map { OrderLessonItem(row: $0, shape: .list) }
     }
 }
 
-/// order/info (§2.8.2); lessons carry `teacherID` and the seed's `teacheAge` spelling.
+/// order/info (§2.8.2).
 struct OrderInfo: Encodable, Sendable {
-    struct Lesson: Encodable, Sendable {
-        var lessonID: Int
-        var teacherID: Int
-        var name: String
-        var teacheAge: Int
-        var phone: String
-        var subject: String
-        var allClass: Int
-        var consumedClass: Int
-        var preprice: Int
-        var classType: String
-        var state: Int
-    }
-
     var orderID: Int
     var studentID: Int
     var name: String
@@ -164,7 +153,7 @@ struct OrderInfo: Encodable, Sendable {
     var confirmer: String
     var confirmTime: Int
     var createTime: Int
-    var lesson: [Lesson]
+    var lesson: [OrderLessonItem]
 
     init(_ row: OrderRow, lessons: [OrderLessonRow]) {
         orderID = row.orderID
@@ -179,11 +168,6 @@ struct OrderInfo: Encodable, Sendable {
         confirmer = row.confirmer
         confirmTime = row.confirmTime
         createTime = row.createTime
-        lesson = lessons.map {
-            Lesson(
-                lessonID: $0.lessonID, teacherID: $0.teacherID, name: $0.name, teacheAge: $0.teachAge, phone: $0.phone,
-                subject: $0.subject, allClass: $0.allClass, consumedClass: $0.consumedClass, preprice: $0.preprice,
-                classType: $0.classType, state: $0.state)
-        }
+        lesson = lessons.map { OrderLessonItem(row: $0, shape: .info) }
     }
 }
