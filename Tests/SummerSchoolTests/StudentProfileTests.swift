@@ -199,4 +199,34 @@ final class StudentProfileTests: XCTestCase {
             XCTAssertEqual(put.code, 405)
         }
     }
+
+    /// The id-number check runs before the transaction; the unique index must turn a lost race into the
+    /// field error, never a 500, and leave exactly one holder.
+    func testConcurrentSavesOfOneIDNumber() async throws {
+        try await SummerTestEnv.run { env, client in
+            var tickets: [String] = []
+            for n in 1...6 { tickets.append(try await env.account("student0\(n)", role: .student).ticket) }
+            let all = tickets
+            try await withThrowingTaskGroup(of: TestResponse.self) { group in
+                for ticket in all {
+                    group.addTask {
+                        try await client.call(.patch, "/auth/user/info/1/personal_file/", ticket: ticket, json: ["id_number": "X123456"])
+                    }
+                }
+                var codes: [Int?] = []
+                for try await r in group {
+                    codes.append(r.code)
+                    if r.code != 0 {
+                        XCTAssertEqual(r.fieldName, "id_number", r.bodyText)
+                        XCTAssertEqual(r.msg, "身份证号/护照号已存在", r.bodyText)
+                    }
+                }
+                XCTAssertEqual(codes.filter { $0 == 0 }.count, 1)
+                XCTAssertEqual(codes.filter { $0 == 400 }.count, 5)
+            }
+            struct N: Decodable { let n: Int }
+            let holders = try await env.sql.raw("SELECT COUNT(*) AS n FROM summer_student_info WHERE id_number = 'X123456'").first(decoding: N.self)
+            XCTAssertEqual(holders?.n, 1)
+        }
+    }
 }
