@@ -187,7 +187,9 @@ final class LoginTests: XCTestCase {
             let r = try await client.call(.post, "/auth/user/login/", json: ["username": "founder1", "password": "longpass1"])
             XCTAssertEqual(r.data?["user_id"]?.intValue, id)
             XCTAssertEqual(r.data?["role"]?.stringValue, "ADMIN")
-            for (u, p) in [("FOUNDER1", "longpass1"), ("short", "longpass1"), ("founder2", "12345"), (String(repeating: "x", count: 31), "longpass1")] {
+            for (u, p) in [("FOUNDER1", "longpass1"), ("short", "longpass1"), ("founder2", "12345"), (String(repeating: "x", count: 31), "longpass1"),
+                           // 20 characters but 40 code points: login would refuse it (over 30).
+                           (String(repeating: "e\u{301}", count: 20), "longpass1"), ("founder3", String(repeating: "e\u{301}", count: 20))] {
                 do {
                     _ = try await SummerSchoolApp.createAdmin(username: u, password: p, database: env.database)
                     XCTFail("\(u) accepted")

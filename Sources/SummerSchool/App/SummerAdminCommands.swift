@@ -7,8 +7,9 @@ extension SummerSchoolApp {
     public static func createAdmin(username: String, password: String, database: RegistrarDatabase) async throws -> Int {
         let name = username.trimmingCharacters(in: .whitespacesAndNewlines)
         let secret = password.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (6...30).contains(name.count) else { throw OperatorError("username must be 6–30 characters") }
-        guard (6...30).contains(secret.count) else { throw OperatorError("password must be 6–30 characters") }
+        // Counted in code points, as login counts them, so every account created here can log in.
+        guard (6...30).contains(name.unicodeScalars.count) else { throw OperatorError("username must be 6–30 characters") }
+        guard (6...30).contains(secret.unicodeScalars.count) else { throw OperatorError("password must be 6–30 characters") }
         let hash = try await Passwords().hash(secret)
         struct Inserted: Decodable { let id: Int }
         do {
