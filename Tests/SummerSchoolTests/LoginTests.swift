@@ -102,6 +102,31 @@ final class LoginTests: XCTestCase {
         }
     }
 
+    /// A password reset landing between the login's verification and its session: the login that verified
+    /// the old hash gets no ticket and its rehash does not overwrite the new password.
+    func testPasswordResetRacingALoginWins() async throws {
+        try await SummerTestEnv.run { env, _ in
+            let id = try await env.makeUser("imported2", password: nil, role: .admin)
+            let django = Passwords.djangoHash("oldpass1", salt: "abcdefghijkl", rounds: 1000)
+            try await env.sql.raw("UPDATE summer_user SET password = \(bind: django) WHERE id = \(bind: id)").run()
+            let verified = LoginRoutes.Account(id: id, password: django, role: "ADMIN", is_active: true)
+            let reset = try await Passwords(cost: 4).hash("newpass1")
+            try await env.sql.raw("UPDATE summer_user SET password = \(bind: reset) WHERE id = \(bind: id)").run()
+            let rehash = try await Passwords(cost: 4).hash("oldpass1")
+            do {
+                _ = try await env.database.transaction { sql in try await LoginRoutes.openSession(verified, rehash: rehash, on: sql) }
+                XCTFail("a session was opened on a replaced password")
+            } catch let error as AppError {
+                XCTAssertEqual(error.msg, "用户名或密码错误")
+            }
+            struct Row: Decodable { let password: String }
+            let stored = try await env.sql.raw("SELECT password FROM summer_user WHERE id = \(bind: id)").first(decoding: Row.self)?.password
+            XCTAssertEqual(stored, reset)
+            let tickets = try await env.count("summer_ticket")
+            XCTAssertEqual(tickets, 0)
+        }
+    }
+
     func testTicketTransportExpiryInactiveAndLogout() async throws {
         try await SummerTestEnv.run { env, client in
             let id = try await env.makeUser("student01", role: .student)

@@ -45,12 +45,7 @@ enum LoginRoutes {
         let rehash = try await account.password.flatMap(Passwords.needsRehash) == true ? call.app.passwords.hash(password) : nil
 
         let data = try await call.database.transaction { sql in
-            let now = SummerTime.now()
-            let ticket = try await Tickets.issue(userID: account.id, on: sql, now: now)
-            try await sql.raw("UPDATE summer_user SET last_login = \(bind: now) WHERE id = \(bind: account.id)").run()
-            if let rehash {
-                try await sql.raw("UPDATE summer_user SET password = \(bind: rehash) WHERE id = \(bind: account.id)").run()
-            }
+            let ticket = try await openSession(account, rehash: rehash, on: sql)
             // Decision 5: computed flags for students; staff need nothing.
             var needComplete = false
             var hasConsultant = true
@@ -63,6 +58,20 @@ enum LoginRoutes {
                 need_complete_student_info: needComplete, valid_sales_man: hasConsultant)
         }
         return WithHeaders(Reply.ok(data, msg: "登录成功"), setCookie: Tickets.cookie(data.ticket, secure: call.usesHTTPS))
+    }
+
+    /// Records the login and issues a ticket, inside the login's transaction, only while the account still
+    /// has the hash the password was verified against: a password reset racing the login wins (no session
+    /// on the old password, no rehash overwriting the new one). A ticket of a deactivated account is inert.
+    static func openSession(_ account: Account, rehash: String?, on sql: any SQLDatabase) async throws -> String {
+        let now = SummerTime.now()
+        struct ID: Decodable { let id: Int }
+        let current = try await sql.raw("""
+            UPDATE summer_user SET last_login = \(bind: now), password = \(bind: rehash ?? account.password) \
+            WHERE id = \(bind: account.id) AND password = \(bind: account.password) RETURNING id
+            """).first(decoding: ID.self)
+        guard current != nil else { throw AppError.rule("用户名或密码错误") }
+        return try await Tickets.issue(userID: account.id, on: sql, now: now)
     }
 
     @Sendable static func logout(_ call: SummerCall) async throws -> some ResponseGenerator {
