@@ -247,6 +247,41 @@ final class UserTests: XCTestCase {
         }
     }
 
+    /// Logins with the old password racing a password change: none may leave a live session behind, even
+    /// one whose bcrypt check started before the change committed.
+    func testLoginRacingPasswordChangeLeavesNoOldPasswordSession() async throws {
+        try await TutoringHarness.run { h in
+            let me = try await h.staff(role: 5)
+            let name = me.name, token = me.token
+            // A production-cost hash, so each login's bcrypt check overlaps the change.
+            let slowHash = try await Passwords().hash("secret1")
+            try await h.sql.raw("UPDATE tutoring_staff SET password_hash = \(bind: slowHash) WHERE id = \(bind: me.id)").run()
+            let logins = try await withThrowingTaskGroup(of: String?.self) { group in
+                group.addTask {
+                    let r = try await h.put("/admin/user/password", token: token,
+                        json: ["oldpassword": "secret1", "password": "newpass1", "repassword": "newpass1"])
+                    XCTAssertEqual(r.code, 0)
+                    return nil
+                }
+                for i in 0..<20 {
+                    group.addTask {
+                        try await Task.sleep(nanoseconds: UInt64(i) * 15_000_000)
+                        let r = try await h.post("/admin/user/login", json: ["name": name, "password": "secret1"])
+                        XCTAssert(r.code == 0 || r.code == 400 || r.code == 429, "\(String(describing: r.code))")
+                        return r.data?["token"]?.stringValue
+                    }
+                }
+                var tokens: [String] = []
+                for try await token in group { if let token { tokens.append(token) } }
+                return tokens
+            }
+            for token in logins {
+                let value = try await h.get("/admin/user/info", token: token).code
+                XCTAssertEqual(value, 401, "a session opened with the old password outlived the change")
+            }
+        }
+    }
+
     func testUnknownRoutesAndTrailingSlash() async throws {
         try await TutoringHarness.run { h in
             let me = try await h.staff(role: 1)

@@ -22,6 +22,8 @@ struct UserRoutes {
         let token: String
     }
 
+    static let wrongCredentials = AppError(code: 400, msg: "用户名或密码错误", fieldName: "password")
+
     func login(_ request: Request) async throws -> Envelope<LoginData> {
         let input = try await TutoringInput.read(request)
         let name = try input.text("name", "用户名", max: Int.max, .required)!
@@ -37,10 +39,19 @@ struct UserRoutes {
             """).first(decoding: StaffRow.self)
         // An unknown name still costs one bcrypt verification, so timing does not reveal which names exist.
         let verified = try await Passwords().verify(password, against: staff?.password_hash)
-        guard let staff, verified else {
-            throw AppError(code: 400, msg: "用户名或密码错误", fieldName: "password")
-        }
+        guard let staff, verified else { throw Self.wrongCredentials }
         let token = try await app.database.transaction { sql in
+            // bcrypt ran outside the transaction: the staff row is locked and its hash re-checked, so a
+            // password change or delete that committed meanwhile wins (its session sweep has already run),
+            // and one still to come waits for this session and then ends it too.
+            struct Current: Decodable { let password_hash: String }
+            let current: Current
+            do {
+                current = try await LiveRow.fetch(.staff, id: staff.id, field: "password", as: Current.self, on: sql)
+            } catch is AppError {
+                throw Self.wrongCredentials
+            }
+            guard current.password_hash == staff.password_hash else { throw Self.wrongCredentials }
             try await throttle.clear(on: sql)
             return try await Sessions.open(staffID: staff.id, on: sql)
         }
