@@ -57,6 +57,29 @@ final class WeChatSignInTests: XCTestCase {
         }
     }
 
+    /// Concurrent first sign-ins of one openid: one account, one profile, one consultant link, every caller
+    /// signed in as that account (the unique username/user_id indexes and the retry, never a 500).
+    func testConcurrentFirstSignInsOfOneOpenid() async throws {
+        try await SummerTestEnv.run { env, client in
+            try await env.sql.raw("INSERT INTO summer_sales_man (name, wechat, email, qr_code) VALUES ('z', 'w', 'e@x.com', '')").run()
+            try await withThrowingTaskGroup(of: TestResponse.self) { group in
+                for _ in 0..<6 { group.addTask { try await client.call(.get, "/auth/user/check_account/?code=same") } }
+                var ids = Set<Int?>()
+                for try await r in group {
+                    XCTAssertEqual(r.code, 0, r.bodyText)
+                    ids.insert(r.data?["user_id"]?.intValue)
+                }
+                XCTAssertEqual(ids.count, 1)
+            }
+            let users = try await env.count("summer_user"), profiles = try await env.count("summer_student_info")
+            let links = try await env.count("summer_sales_man_user"), tickets = try await env.count("summer_ticket")
+            XCTAssertEqual(users, 1)
+            XCTAssertEqual(profiles, 1)
+            XCTAssertEqual(links, 1)
+            XCTAssertEqual(tickets, 6)
+        }
+    }
+
     func testCodeRulesAndWeChatFailures() async throws {
         try await SummerTestEnv.run { env, client in
             let cases: [(String, String, String)] = [
