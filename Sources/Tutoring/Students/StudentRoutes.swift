@@ -34,13 +34,7 @@ struct StudentRoutes {
             },
             key: SQLColumn("id", table: "s"), descending: true,
             select: { builder in
-                builder.column(SQLQueryString("""
-                    s.id, s.name, s.phone, s.school, s.grade, s.address, s.parent, s.parent_phone, s.headmaster_id,
-                    h.name AS headmaster, s.channel, s.developer_id, d.name AS developer, s.level, s.state
-                    """))
-                .from(SQLQueryString("tutoring_student s"))
-                .join(SQLQueryString("tutoring_staff h"), method: SQLJoinMethod.left, on: SQLQueryString("h.id = s.headmaster_id"))
-                .join(SQLQueryString("tutoring_staff d"), method: SQLJoinMethod.left, on: SQLQueryString("d.id = s.developer_id"))
+                builder.column(SQLQueryString(StudentRow.columns)).from(SQLQueryString(StudentRow.source))
             })
         let sql = app.database.sql
         // Without a filter the total is the trigger-kept count of live students.

@@ -18,13 +18,17 @@ struct StudentRow: Decodable, Sendable {
     let level: Int
     let state: Int
 
-    static let select = """
-        SELECT s.id, s.name, s.phone, s.school, s.grade, s.address, s.parent, s.parent_phone, s.headmaster_id,
+    static let columns = """
+        s.id, s.name, s.phone, s.school, s.grade, s.address, s.parent, s.parent_phone, s.headmaster_id,
             h.name AS headmaster, s.channel, s.developer_id, d.name AS developer, s.level, s.state
-        FROM tutoring_student s
+        """
+    /// The student table `s` with its staff joins.
+    static let source = """
+        tutoring_student s
         LEFT JOIN tutoring_staff h ON h.id = s.headmaster_id
         LEFT JOIN tutoring_staff d ON d.id = s.developer_id
         """
+    static let select = "SELECT \(columns) FROM \(source)"
 }
 
 /// student/list items.
