@@ -36,6 +36,12 @@ final class FieldReaderTests: XCTestCase {
         XCTAssertEqual(try json(["s": .string("中文字符")]).string("s", max: 4).value, "中文字符")
     }
 
+    func testNullCharactersAreRefused() throws {
+        XCTAssertEqual(message { _ = try json(["s": .string("a\u{0}b")]).string("s", max: 30) }, "不允许包含空字符。")
+        XCTAssertEqual(message { _ = try form(["s": ["a\u{0}"]]).string("s") }, "不允许包含空字符。")
+        XCTAssertEqual(message { _ = try json(["s": .array([.string("x\u{0}")])]).stringList("s") }, "不允许包含空字符。")
+    }
+
     func testEmptyRelatedIDIsNull() async throws {
         let exists: (Int) async throws -> Bool = { _ in true }
         for reader in [json(["r": .string("")]), form(["r": [""]])] {

@@ -5,6 +5,8 @@ public enum FieldMessage {
     public static let required = "该字段是必填项。"
     public static let null = "该字段不能为 null。"
     public static let blank = "该字段不能为空。"
+    /// DRF's "Null characters are not allowed." (decision 32: in Chinese).
+    public static let nullCharacter = "不允许包含空字符。"
     public static let notString = "请填写合法的字符串。"
     public static let notInteger = "请填写合法的整数值。"
     public static let notNumber = "请填写合法的数字。"

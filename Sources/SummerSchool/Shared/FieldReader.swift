@@ -120,6 +120,8 @@ public struct FieldReader: Sendable {
         let length = trimmed.unicodeScalars.count
         if let max, length > max { throw AppError.field(field, FieldMessage.maxLength(max)) }
         if let min, length < min { throw AppError.field(field, FieldMessage.minLength(min)) }
+        // After the length checks, as DRF's validators run; PostgreSQL cannot store U+0000 in text at all.
+        if trimmed.unicodeScalars.contains("\u{0}") { throw AppError.field(field, FieldMessage.nullCharacter) }
         if email, !isEmail(trimmed) { throw AppError.field(field, FieldMessage.email) }
         return trimmed
     }
