@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import RegistrarCore
 import RegistrarTesting
 import XCTest
@@ -223,6 +224,32 @@ final class StudentTests: XCTestCase {
             do { let value = try await h.delete("/admin/student/delete", token: me.token, query: ["studentID": id]).code; XCTAssertEqual(value, 404) }
             let list = try await h.get("/admin/student/list", token: me.token)
             XCTAssertEqual(list.data?["total"]?.intValue, 1)
+        }
+    }
+
+    /// A NUL character cannot be stored in a PostgreSQL text column: it is refused as a malformed value,
+    /// never a 500, in a body field, a login name and a query parameter alike.
+    func testNulCharactersAreMalformedNotServerErrors() async throws {
+        try await TutoringHarness.run { h in
+            let me = try await h.staff(role: 5)
+            var body = Self.fullStudent(headmasterID: me.id, developerID: me.id)
+            body["school"] = "实验\u{0}中学"
+            let add = try await h.post("/admin/student/add", token: me.token, json: body)
+            XCTAssertEqual(add.status, .ok)
+            XCTAssertEqual(add.code, 400)
+            XCTAssertEqual(add.msg, "学生学校格式不正确")
+            XCTAssertEqual(add.fieldName, "school")
+            do { let value = try await h.count("tutoring_student"); XCTAssertEqual(value, 0) }
+
+            let login = try await h.post("/admin/user/login", json: ["name": "ad\u{0}min", "password": "secret1"])
+            XCTAssertEqual(login.code, 400)
+            XCTAssertEqual(login.fieldName, "name")
+            do { let value = try await h.count("tutoring_login_failure"); XCTAssertEqual(value, 0) }
+
+            let update = try await h.send(.put, "/admin/user/update", token: me.token,
+                headers: [.contentType: "application/x-www-form-urlencoded"], body: .init(string: "name=a%00b"))
+            XCTAssertEqual(update.code, 400)
+            XCTAssertEqual(update.fieldName, "name")
         }
     }
 }

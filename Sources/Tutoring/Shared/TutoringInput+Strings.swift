@@ -98,7 +98,8 @@ extension TutoringInput {
     // MARK: - Shared string rules
 
     /// The trimmed string value, applying presence: absent/null → nil (or 不能为空), empty → 不能为空 when
-    /// the field is required or may not be cleared. JSON numbers are refused unless `acceptsNumbers`.
+    /// the field is required or may not be cleared. JSON numbers are refused unless `acceptsNumbers`, and so
+    /// is a NUL character.
     func presentString(_ name: String, _ label: String, _ presence: Presence, acceptsNumbers: Bool = false) throws -> String? {
         let text: String
         switch raw(name) {
@@ -116,6 +117,8 @@ extension TutoringInput {
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty && presence != .optional { throw empty(name, label) }
+        // PostgreSQL text cannot hold U+0000: refused here rather than failing in the database as a 500.
+        if trimmed.unicodeScalars.contains("\u{0}") { throw malformed(name, label) }
         return trimmed
     }
 
