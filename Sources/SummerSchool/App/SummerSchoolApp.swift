@@ -27,7 +27,8 @@ public struct SummerSchoolApp: Sendable {
     public static var migrations: [any Migration] {
         [
             CreateSummerIdentity(), CreateSummerConsultants(), CreateSummerNavigation(), CreateSummerCoupons(),
-            CreateSummerMarket(), CreateSummerPaymentAccounts(), CreateSummerCampus(),
+            CreateSummerMarket(), CreateSummerPaymentAccounts(), CreateSummerCampus(), CreateSummerCatalog(),
+            CreateSummerOrders(),
         ]
     }
 
@@ -37,6 +38,11 @@ public struct SummerSchoolApp: Sendable {
         let routes = SummerRoutes(router: router, app: self)
         AuthRoutes.register(routes)
         SettingsAndMediaRoutes.register(routes)
+        for module in Self.modules { module.register(routes) }
         return router
     }
+
+    /// The route modules, in URL order.
+    static let modules: [any SummerRouteModule] = [
+    ]
 }

@@ -18,6 +18,12 @@ import RegistrarCore
 /// ```
 /// Paths are matched with or without their trailing slash (decision 1). Every method is registered, so an
 /// unlisted one answers 405 after authentication instead of Hummingbird's 404.
+/// One module of routes, usually one URL prefix and the folder it names; `SummerSchoolApp.modules` lists them all.
+/// Handlers read their dependencies from the `SummerCall` (database, settings, WeChat, passwords).
+protocol SummerRouteModule: Sendable {
+    func register(_ routes: SummerRoutes)
+}
+
 public struct SummerRoutes {
     public let router: Router<RegistrarContext>
     public let app: SummerSchoolApp
