@@ -19,6 +19,8 @@ struct Serve: AsyncParsableCommand {
     var summerPort: Int?
     @Option(help: "Port of the tutoring API; 0 binds a free port (env REGISTRAR_TUTORING_PORT).")
     var tutoringPort: Int?
+    @Option(help: "Port of the Prometheus metrics listener (GET /metrics); off when unset (env REGISTRAR_METRICS_PORT).")
+    var metricsPort: Int?
     @Option(help: "Serve only one of the APIs.")
     var only: Only?
     @OptionGroup var database: DatabaseOptions
@@ -35,7 +37,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func validate() throws {
-        for port in [summerPort, tutoringPort].compactMap({ $0 }) where !(0...65535).contains(port) {
+        for port in [summerPort, tutoringPort, metricsPort].compactMap({ $0 }) where !(0...65535).contains(port) {
             throw ValidationError("ports are 0–65535, got \(port)")
         }
     }
@@ -53,6 +55,11 @@ struct Serve: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "registrar")
+        // Metrics are bootstrapped before the database opens, so its statements are measured from the start.
+        let metricsPort = try metricsPort ?? Environment.value("REGISTRAR_METRICS_PORT").map { _ in
+            try port(nil, env: "REGISTRAR_METRICS_PORT", default: 0)
+        }
+        let registry = metricsPort.map { _ in MetricsServer.bootstrap() }
         let db = try await database.openMigrated(logger: logger)
         logger.notice("database ready: \(db.url)")
 
@@ -68,6 +75,9 @@ struct Serve: AsyncParsableCommand {
             services.append(APIServer.make(
                 name: "tutoring", router: router, host: resolvedHost,
                 port: try port(tutoringPort, env: "REGISTRAR_TUTORING_PORT", default: 8004), logger: logger))
+        }
+        if let registry, let metricsPort {
+            services.append(MetricsServer.make(registry: registry, host: resolvedHost, port: metricsPort, logger: logger))
         }
         let group = ServiceGroup(configuration: .init(
             services: services.map { .init(service: $0) },

@@ -41,13 +41,14 @@ final class LiveServerTests: XCTestCase {
         XCTAssertEqual(exited, 0)
     }
 
-    /// Reads the startup log until `count` "<name> API listening on http://host:port" lines appeared.
+    /// Reads the startup log until `count` "<name> API listening on http://host:port" (or "metrics listening on …")
+    /// lines appeared.
     static func listeningPorts(in handle: FileHandle, count: Int) async throws -> [String: Int] {
         try await Task.detached {
             var text = ""
             var ports: [String: Int] = [:]
             let deadline = Date().addingTimeInterval(60)
-            let pattern = try NSRegularExpression(pattern: #"(\w+) API listening on http://[^:]+:(\d+)"#)
+            let pattern = try NSRegularExpression(pattern: #"(\w+) (?:API )?listening on http://[^:]+:(\d+)"#)
             while ports.count < count, Date() < deadline {
                 let chunk = handle.availableData
                 if chunk.isEmpty { break }

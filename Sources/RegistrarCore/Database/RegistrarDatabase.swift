@@ -41,7 +41,7 @@ public final class RegistrarDatabase: Sendable {
     }
 
     /// The SQLKit view of the pool, for ordinary queries.
-    public var sql: any SQLDatabase { QueryCounter.wrap(fluent as! any SQLDatabase) }
+    public var sql: any SQLDatabase { QueryCounter.wrap(DatabaseMetrics.wrap(fluent.sql)) }
 
     public var isSQLite: Bool { url.isSQLite }
 
@@ -84,8 +84,8 @@ public final class RegistrarDatabase: Sendable {
         // FluentKit runs these closures in tasks of its own, so the installed counter is passed along.
         let counter = QueryCounter.current
         if isSQLite {
-            return try await fluent.withConnection { connection in
-                let db = QueryCounter.wrap(connection as! any SQLDatabase, counter: counter)
+            return try await DatabaseMetrics.holding { try await fluent.withConnection { connection in
+                let db = QueryCounter.wrap(DatabaseMetrics.wrap(connection.sql), counter: counter)
                 try await db.raw("PRAGMA busy_timeout = 10000").run()
                 try await db.raw("BEGIN IMMEDIATE").run()
                 do {
@@ -96,11 +96,11 @@ public final class RegistrarDatabase: Sendable {
                     try? await db.raw("ROLLBACK").run()
                     throw error
                 }
-            }
+            } }
         }
-        return try await fluent.transaction { transaction in
-            try await work(QueryCounter.wrap(transaction as! any SQLDatabase, counter: counter))
-        }
+        return try await DatabaseMetrics.holding { try await fluent.transaction { transaction in
+            try await work(QueryCounter.wrap(DatabaseMetrics.wrap(transaction.sql), counter: counter))
+        } }
     }
 
     public func shutdown() async {

@@ -40,6 +40,9 @@ public struct EnvelopeMiddleware: RouterMiddleware {
         logger.info(
             "\(request.method) \(request.uri.path) \(response.status.code) code=\(code.value.map(String.init) ?? "-") \(String(format: "%.2f", millis))ms",
             metadata: ["rid": .string(context.requestID), "api": .string(style.name)])
+        RequestMetrics.record(
+            api: style.name, route: context.endpointPath, method: request.method.rawValue,
+            status: Int(response.status.code), code: code.value, duration: elapsed)
         return response
     }
 
