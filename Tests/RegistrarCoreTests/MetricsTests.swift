@@ -31,7 +31,7 @@ final class MetricsTests: XCTestCase {
         XCTAssertNotEqual(metrics, summer)
 
         for url in [
-            "http://127.0.0.1:\(summer)/healthz", "http://127.0.0.1:\(summer)/coupon/coupon/77/",
+            "http://127.0.0.1:\(summer)/healthz", "http://127.0.0.1:\(summer)/coupon/coupon/77/?ticket=TK-unknown",
             "http://127.0.0.1:\(summer)/no/such/path/4242", "http://127.0.0.1:\(tutoring)/admin/student/list?page=1",
         ] {
             _ = try await get(url)
