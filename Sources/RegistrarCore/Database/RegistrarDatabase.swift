@@ -59,12 +59,15 @@ public final class RegistrarDatabase: Sendable {
     }
 
     /// Applies every pending migration.
+    /// Applies every pending migration; instances starting at once take turns (`MigrationLock`).
     public func migrate() async throws {
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.any())
-        try await migrator.setupIfNeeded().get()
-        try await migrator.prepareBatch().get()
+        try await MigrationLock.withLock(url, on: fluent) {
+            try await migrator.setupIfNeeded().get()
+            try await migrator.prepareBatch().get()
+        }
     }
 
     /// One round trip, for health checks.
