@@ -142,6 +142,7 @@ final class UserCourseUploadTests: XCTestCase {
                 (Self.target(world) + [text("confirm_img", "aGVsbG8gd29ybGQ=")], "confirm_img", "无法确定图片的类型。"),
                 (Self.target(world), "non_field_errors", "审课图片为必传参数"),
                 (Self.target(world) + [text("confirm_img", "")], "non_field_errors", "审课图片为必传参数"),
+                (Self.target(world) + [SelectionTestData.file("confirm_img", [], filename: "")], "non_field_errors", "审课图片为必传参数"),
                 ([text("chart_id", looseChart), text("course", c0), text("order", world.order), png], "non_field_errors",
                  "chart_id: \(looseChart) 不属于该订单"),
                 ([text("chart_id", other.chart), text("course", c0), text("order", world.order), png], "non_field_errors",

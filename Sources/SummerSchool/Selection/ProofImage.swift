@@ -20,6 +20,8 @@ enum ProofImage {
     static func read(_ reader: FieldReader, _ name: String) throws -> Base64Image? {
         switch reader.input[name] {
         case nil, .json(.null): return nil
+        // A browser form with no file chosen sends a part with an empty file name and no bytes.
+        case .file(let filename, let bytes) where bytes.isEmpty && (filename ?? "").isEmpty: return nil
         case .file(_, let bytes):
             if bytes.isEmpty { throw AppError.field(name, emptyFile) }
             guard let type = Base64Image.detectType(bytes), Base64Image.looksIntact(bytes, type: type) else {
