@@ -21,12 +21,12 @@ final class AdminCourseAssignmentTests: XCTestCase {
 
     static func world(_ env: SummerTestEnv, maxNum: Int = 100, courseNum: Int = 2) async throws -> World {
         let admin = try await env.account("admin0001", role: .admin)
-        let student = try await env.makeStudent("student01")
+        let student = try await AdminCourseFixtures.student(env, "student01")
         let campus = try await env.makeCampus()
         let project = try await env.makeProject(campusID: campus)
         let course = try await env.makeCourse("ART 12", maxNum: maxNum)
         try await env.offer(courseID: course, inProject: project)
-        let order = try await env.makePaidOrder(userID: student.user, projectID: project, courseNum: courseNum)
+        let order = try await AdminCourseFixtures.paidOrder(env, userID: student.user, projectID: project, courseNum: courseNum)
         return World(admin: admin, student: student, campus: campus, project: project, course: course, order: order)
     }
 
@@ -122,7 +122,7 @@ final class AdminCourseAssignmentTests: XCTestCase {
         try await SummerTestEnv.run { env, client in
             let w = try await Self.world(env)
             // 1: the order must be the user's.
-            let other = try await env.makeStudent("student02")
+            let other = try await AdminCourseFixtures.student(env, "student02")
             let foreign = try await client.call(.post, Self.path, ticket: w.admin.ticket, json: ["course": w.course, "order": w.order, "user": other.user])
             XCTAssertEqual(foreign.json, Self.rule("订单不存在"))
             // 2–5: the order's status.
@@ -130,7 +130,7 @@ final class AdminCourseAssignmentTests: XCTestCase {
                 ("TO_CONFIRM", "订单已支付但未确认, 请联系管理员确认订单"), ("TO_PAY", "订单尚未支付"), ("CANCELED", "订单已被取消"),
                 ("CONFIRM_FAILED", "管理员已确认订单支付认证失败，不能进行任何更新操作"),
             ] {
-                let order = try await env.makePaidOrder(userID: w.student.user, projectID: w.project, status: status)
+                let order = try await AdminCourseFixtures.paidOrder(env, userID: w.student.user, projectID: w.project, status: status)
                 let r = try await client.call(.post, Self.path, ticket: w.admin.ticket, json: ["course": w.course, "order": order, "user": w.student.user])
                 XCTAssertEqual(r.json, Self.rule(msg), status)
             }
@@ -182,14 +182,14 @@ final class AdminCourseAssignmentTests: XCTestCase {
             // A selection of the same course in another project takes a seat of that offering only.
             let otherProject = try await env.makeProject(campusID: w.campus, name: "别的项目")
             try await env.offer(courseID: w.course, inProject: otherProject)
-            let elsewhere = try await env.makeStudent("student02")
-            let elsewhereOrder = try await env.makePaidOrder(userID: elsewhere.user, projectID: otherProject)
+            let elsewhere = try await AdminCourseFixtures.student(env, "student02")
+            let elsewhereOrder = try await AdminCourseFixtures.paidOrder(env, userID: elsewhere.user, projectID: otherProject)
             try await env.makeUserCourse(userID: elsewhere.user, orderID: elsewhereOrder, projectID: otherProject, courseID: w.course)
             let first = try await client.call(.post, Self.path, ticket: w.admin.ticket, json: ["course": w.course, "order": w.order, "user": w.student.user])
             XCTAssertEqual(first.code, 0, first.bodyText)
             // The offering is now full.
-            let late = try await env.makeStudent("student03")
-            let lateOrder = try await env.makePaidOrder(userID: late.user, projectID: w.project)
+            let late = try await AdminCourseFixtures.student(env, "student03")
+            let lateOrder = try await AdminCourseFixtures.paidOrder(env, userID: late.user, projectID: w.project)
             let refused = try await client.call(.post, Self.path, ticket: w.admin.ticket, json: ["course": w.course, "order": lateOrder, "user": late.user])
             XCTAssertEqual(refused.json, Self.rule("课程id：\(w.course) 名额已满"))
             let rows = try await env.count("summer_user_course")
@@ -203,8 +203,8 @@ final class AdminCourseAssignmentTests: XCTestCase {
             let w = try await Self.world(env, maxNum: 3)
             var bodies: [[String: Any]] = []
             for n in 0..<8 {
-                let student = try await env.makeStudent("racer\(n)")
-                let order = try await env.makePaidOrder(userID: student.user, projectID: w.project)
+                let student = try await AdminCourseFixtures.student(env, "racer\(n)")
+                let order = try await AdminCourseFixtures.paidOrder(env, userID: student.user, projectID: w.project)
                 bodies.append(["course": w.course, "order": order, "user": student.user])
             }
             // The same assignment twice at once: one record.
@@ -250,7 +250,7 @@ final class AdminCourseAssignmentTests: XCTestCase {
                 let staff = try await env.account("assigner\(n)", role: role)
                 let course = try await env.makeCourse("R\(n)")
                 try await env.offer(courseID: course, inProject: w.project)
-                let order = try await env.makePaidOrder(userID: w.student.user, projectID: w.project)
+                let order = try await AdminCourseFixtures.paidOrder(env, userID: w.student.user, projectID: w.project)
                 let r = try await client.call(.post, Self.path, ticket: staff.ticket, json: ["course": course, "order": order, "user": w.student.user])
                 XCTAssertEqual(r.msg, "选课成功", "\(role): \(r.bodyText)")
             }

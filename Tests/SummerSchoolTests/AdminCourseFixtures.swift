@@ -5,28 +5,29 @@ import SQLKit
 import XCTest
 @testable import SummerSchool
 
-/// Students, paid orders and course records for the back-office course tests.
-extension SummerTestEnv {
+/// Students, paid orders and course records for the back-office course tests (a namespace of their own, so
+/// they cannot clash with other modules' fixtures).
+enum AdminCourseFixtures {
     /// A student with a named profile; returns (user id, student_info id).
-    func makeStudent(_ username: String, name: String = "张三", email: String = "a@example.com", wechat: String = "wx1") async throws -> (user: Int, info: Int) {
-        let user = try await makeUser(username, role: .student, profile: false)
-        let info = try await makeProfile(userID: user, name: name, email: email, wechat: wechat)
+    static func student(_ env: SummerTestEnv, _ username: String, name: String = "张三", email: String = "a@example.com", wechat: String = "wx1") async throws -> (user: Int, info: Int) {
+        let user = try await env.makeUser(username, role: .student, profile: false)
+        let info = try await env.makeProfile(userID: user, name: name, email: email, wechat: wechat)
         return (user, info)
     }
 
     /// An order of `userID` for `projectID` (one cart item of `courseNum` courses) in `status`.
-    func makePaidOrder(userID: Int, projectID: Int, courseNum: Int = 2, status: String = "CONFIRMED") async throws -> Int {
-        let chart = try await makeChart(userID: userID, projectID: projectID, courseNum: courseNum, courseFee: 100_000)
-        return try await makeOrder(userID: userID, chartIDs: [chart], status: status)
+    static func paidOrder(_ env: SummerTestEnv, userID: Int, projectID: Int, courseNum: Int = 2, status: String = "CONFIRMED") async throws -> Int {
+        let chart = try await env.makeChart(userID: userID, projectID: projectID, courseNum: courseNum, courseFee: 100_000)
+        return try await env.makeOrder(userID: userID, chartIDs: [chart], status: status)
     }
 
     /// Sets columns of a course record the student side writes (proof images, statuses).
-    func setRecord(_ id: Int, confirmImg: String? = nil, switchImg: String? = nil, status: String? = nil, creditSwitchStatus: String? = nil) async throws {
-        if let confirmImg { try await sql.raw("UPDATE summer_user_course SET confirm_img = \(bind: confirmImg) WHERE id = \(bind: id)").run() }
-        if let switchImg { try await sql.raw("UPDATE summer_user_course SET switch_img = \(bind: switchImg) WHERE id = \(bind: id)").run() }
-        if let status { try await sql.raw("UPDATE summer_user_course SET status = \(bind: status) WHERE id = \(bind: id)").run() }
+    static func setRecord(_ env: SummerTestEnv, _ id: Int, confirmImg: String? = nil, switchImg: String? = nil, status: String? = nil, creditSwitchStatus: String? = nil) async throws {
+        if let confirmImg { try await env.sql.raw("UPDATE summer_user_course SET confirm_img = \(bind: confirmImg) WHERE id = \(bind: id)").run() }
+        if let switchImg { try await env.sql.raw("UPDATE summer_user_course SET switch_img = \(bind: switchImg) WHERE id = \(bind: id)").run() }
+        if let status { try await env.sql.raw("UPDATE summer_user_course SET status = \(bind: status) WHERE id = \(bind: id)").run() }
         if let creditSwitchStatus {
-            try await sql.raw("UPDATE summer_user_course SET credit_switch_status = \(bind: creditSwitchStatus) WHERE id = \(bind: id)").run()
+            try await env.sql.raw("UPDATE summer_user_course SET credit_switch_status = \(bind: creditSwitchStatus) WHERE id = \(bind: id)").run()
         }
     }
 
@@ -44,8 +45,8 @@ extension SummerTestEnv {
     }
 
     /// The stored columns of a course record.
-    func record(_ id: Int) async throws -> RecordColumns {
-        try await sql.raw("""
+    static func record(_ env: SummerTestEnv, _ id: Int) async throws -> RecordColumns {
+        try await env.sql.raw("""
             SELECT score, score_grade, reporting_time, status, credit_switch_status, post_datetime, post_channel, \
             post_number, switch_img, confirm_img FROM summer_user_course WHERE id = \(bind: id)
             """).first(decoding: RecordColumns.self)!
@@ -54,8 +55,8 @@ extension SummerTestEnv {
 
 /// Role checks shared by the back-office course tests: every staff role passes, a student gets the bare
 /// `/admin` 403, no ticket the bare 401.
-enum StaffOnly {
-    static func check(_ env: SummerTestEnv, _ client: any TestClientProtocol, paths: [String], file: StaticString = #filePath, line: UInt = #line) async throws {
+extension AdminCourseFixtures {
+    static func checkStaffOnly(_ env: SummerTestEnv, _ client: any TestClientProtocol, paths: [String], file: StaticString = #filePath, line: UInt = #line) async throws {
         for (n, role) in [Role.admin, .market, .product, .finance].enumerated() {
             let staff = try await env.account("staff\(n)\(role.rawValue.lowercased())", role: role)
             for path in paths {

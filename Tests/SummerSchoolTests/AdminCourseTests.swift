@@ -124,10 +124,10 @@ final class AdminCourseTests: XCTestCase {
             let path = "/admin/course/course_to_confirm_count/"
             let zero = try await client.call(.get, path, ticket: w.admin.ticket)
             XCTAssertEqual(zero.json, .object(["code": .int(0), "msg": .string("请求成功"), "data": .object(["course_to_confirm_count": .int(0)]), "field_name": .string("")]))
-            try await env.setRecord(w.artRecord, status: "TO_CONFIRM")
-            try await env.setRecord(w.mathRecord, status: "PASS")
-            let other = try await env.makeStudent("student02")
-            let order = try await env.makePaidOrder(userID: other.user, projectID: w.project)
+            try await AdminCourseFixtures.setRecord(env, w.artRecord, status: "TO_CONFIRM")
+            try await AdminCourseFixtures.setRecord(env, w.mathRecord, status: "PASS")
+            let other = try await AdminCourseFixtures.student(env, "student02")
+            let order = try await AdminCourseFixtures.paidOrder(env, userID: other.user, projectID: w.project)
             let record = try await env.makeUserCourse(userID: other.user, orderID: order, projectID: w.project, courseID: w.art, status: "TO_CONFIRM")
             XCTAssertGreaterThan(record, 0)
             let two = try await client.call(.get, "/admin/course/course_to_confirm_count", ticket: w.admin.ticket)
@@ -140,7 +140,7 @@ final class AdminCourseTests: XCTestCase {
     func testEveryStaffRoleAndNoStudent() async throws {
         try await SummerTestEnv.run { env, client in
             let course = try await env.makeCourse("ART 12")
-            try await StaffOnly.check(env, client, paths: ["/admin/course/", "/admin/course/\(course)/", "/admin/course/course_to_confirm_count/"])
+            try await AdminCourseFixtures.checkStaffOnly(env, client, paths: ["/admin/course/", "/admin/course/\(course)/", "/admin/course/course_to_confirm_count/"])
             let student = try await env.account("student01", role: .student)
             let patch = try await client.call(.patch, "/admin/course/\(course)/", ticket: student.ticket, json: ["name": "x"])
             XCTAssertEqual(patch.json, .object(["code": .int(403), "msg": .string("您没有执行该操作的权限")]))
@@ -175,8 +175,8 @@ final class AdminCourseTests: XCTestCase {
             struct Plan: Decodable { let detail: String }
             let statements = [
                 ("SELECT COUNT(*) FROM summer_user_course WHERE status = 'TO_CONFIRM'", "summer_user_course_status"),
-                ("SELECT id FROM summer_user_course uc WHERE uc.user_id = 1 ORDER BY uc.id LIMIT 10", "summer_user_course_user"),
-                ("SELECT id FROM summer_user_course WHERE user_id = 1 ORDER BY id DESC LIMIT 1", "summer_user_course_user"),
+                ("SELECT id FROM summer_user_course uc WHERE uc.user_id = 1 ORDER BY uc.id LIMIT 10", "summer_user_course_of_user"),
+                ("SELECT id FROM summer_user_course WHERE user_id = 1 ORDER BY id DESC LIMIT 1", "summer_user_course_of_user"),
                 ("SELECT COUNT(*) FROM summer_user_course WHERE project_id = 1 AND course_id = 2", "summer_user_course_offering"),
                 ("SELECT COUNT(*) FROM summer_user_course WHERE order_id = 1 AND project_id = 2", "summer_user_course_order"),
             ]

@@ -22,14 +22,14 @@ final class AdminUserCourseTests: XCTestCase {
     /// A student with a paid order holding two course records, and an admin.
     static func world(_ env: SummerTestEnv) async throws -> World {
         let admin = try await env.account("admin0001", role: .admin)
-        let student = try await env.makeStudent("student01", name: "张三", email: "x@163.com", wechat: "34343")
+        let student = try await AdminCourseFixtures.student(env, "student01", name: "张三", email: "x@163.com", wechat: "34343")
         let campus = try await env.makeCampus()
         let project = try await env.makeProject(campusID: campus)
         let art = try await env.makeCourse("ART 12", name: "Western Art", credit: 4)
         let math = try await env.makeCourse("MATH 1", name: "Calculus", credit: 3)
         try await env.offer(courseID: art, inProject: project)
         try await env.offer(courseID: math, inProject: project)
-        let order = try await env.makePaidOrder(userID: student.user, projectID: project)
+        let order = try await AdminCourseFixtures.paidOrder(env, userID: student.user, projectID: project)
         let artRecord = try await env.makeUserCourse(userID: student.user, orderID: order, projectID: project, courseID: art)
         let mathRecord = try await env.makeUserCourse(userID: student.user, orderID: order, projectID: project, courseID: math)
         return World(admin: admin, student: student, project: project, art: art, math: math, order: order,
@@ -39,10 +39,10 @@ final class AdminUserCourseTests: XCTestCase {
     func testListAndDetail() async throws {
         try await SummerTestEnv.run { env, client in
             let w = try await Self.world(env)
-            try await env.setRecord(w.artRecord, confirmImg: "course/confirm_img/a1b2c3d4-e5f.png", status: "TO_CONFIRM")
+            try await AdminCourseFixtures.setRecord(env, w.artRecord, confirmImg: "course/confirm_img/a1b2c3d4-e5f.png", status: "TO_CONFIRM")
             // A student without a profile (DV-12: user_info null).
             let bare = try await env.makeUser("student02", role: .student, profile: false)
-            let bareOrder = try await env.makePaidOrder(userID: bare, projectID: w.project)
+            let bareOrder = try await AdminCourseFixtures.paidOrder(env, userID: bare, projectID: w.project)
             let bareRecord = try await env.makeUserCourse(userID: bare, orderID: bareOrder, projectID: w.project, courseID: w.art)
 
             let list = try await client.call(.get, "/admin/user_course/", ticket: w.admin.ticket)
@@ -135,12 +135,12 @@ final class AdminUserCourseTests: XCTestCase {
             XCTAssertEqual(r.data?["score_grade"]?.stringValue, "A")
             XCTAssertNotNil(r.data?["reporting_time"]?.stringValue)
             XCTAssertEqual(r.data?["status"]?["key"]?.stringValue, "TO_UPLOAD")  // the review is not touched
-            let stored = try await env.record(w.artRecord)
+            let stored = try await AdminCourseFixtures.record(env, w.artRecord)
             XCTAssertEqual(stored.score, 88)
             XCTAssertEqual(stored.score_grade, "A")
             XCTAssertGreaterThanOrEqual(stored.reporting_time ?? 0, before)
             XCTAssertEqual(stored.status, "TO_UPLOAD")
-            let other = try await env.record(w.mathRecord)
+            let other = try await AdminCourseFixtures.record(env, w.mathRecord)
             XCTAssertEqual(other.score, 0)
             XCTAssertNil(other.reporting_time)
 
@@ -177,11 +177,11 @@ final class AdminUserCourseTests: XCTestCase {
                 XCTAssertEqual(e.data, .object([:]))
             }
             // Existing ids that name no record of that student.
-            let stranger = try await env.makeStudent("student02")
+            let stranger = try await AdminCourseFixtures.student(env, "student02")
             let noRecord = try await client.call(.put, "/admin/user_course/add_score/", ticket: w.admin.ticket,
                                                  json: valid.merging(["user": stranger.user]) { $1 })
             XCTAssertEqual(noRecord.json, .object(["code": .int(404), "msg": .string("未找到选课记录"), "data": .object([:]), "field_name": .string("")]))
-            let after = try await env.record(w.artRecord)
+            let after = try await AdminCourseFixtures.record(env, w.artRecord)
             XCTAssertEqual(after.score, -5)
             XCTAssertEqual(after.score_grade, "F")
 
@@ -211,13 +211,13 @@ final class AdminUserCourseTests: XCTestCase {
                 XCTAssertEqual(r.fieldName, "non_field_errors")
                 XCTAssertEqual(r.msg, msg)
             }
-            let stillToUpload = try await env.record(w.artRecord)
+            let stillToUpload = try await AdminCourseFixtures.record(env, w.artRecord)
             XCTAssertEqual(stillToUpload.status, "TO_UPLOAD")
             let repeatUpload = try await confirm("TO_UPLOAD")
             XCTAssertEqual(repeatUpload.code, 0, repeatUpload.bodyText)
 
             // The student uploads (TO_CONFIRM): the counter of G5 sees it; PASS lowers it.
-            try await env.setRecord(w.artRecord, confirmImg: "course/confirm_img/x.png", status: "TO_CONFIRM")
+            try await AdminCourseFixtures.setRecord(env, w.artRecord, confirmImg: "course/confirm_img/x.png", status: "TO_CONFIRM")
             let pending = try await client.call(.get, "/admin/course/course_to_confirm_count/", ticket: w.admin.ticket)
             XCTAssertEqual(pending.data, .object(["course_to_confirm_count": .int(1)]))
             let pass = try await confirm("PASS")
@@ -227,14 +227,14 @@ final class AdminUserCourseTests: XCTestCase {
             XCTAssertEqual(pass.data?["score"]?.intValue, 0)
             let cleared = try await client.call(.get, "/admin/course/course_to_confirm_count/", ticket: w.admin.ticket)
             XCTAssertEqual(cleared.data, .object(["course_to_confirm_count": .int(0)]))
-            let math = try await env.record(w.mathRecord)
+            let math = try await AdminCourseFixtures.record(env, w.mathRecord)
             XCTAssertEqual(math.status, "TO_UPLOAD")
 
             for (status, key) in [(["key": "NOPASS"] as Any, "NOPASS"), ("NOPASS", "NOPASS"), ("TO_CONFIRM", "TO_CONFIRM"), ("TO_UPLOAD", "TO_UPLOAD")] {
                 let r = try await confirm(status)
                 XCTAssertEqual(r.code, 0, r.bodyText)
                 XCTAssertEqual(r.data?["status"]?["key"]?.stringValue, key)
-                let stored = try await env.record(w.artRecord)
+                let stored = try await AdminCourseFixtures.record(env, w.artRecord)
                 XCTAssertEqual(stored.status, key)
             }
             // Reopened to TO_UPLOAD: the rules apply again.
@@ -283,7 +283,7 @@ final class AdminUserCourseTests: XCTestCase {
             }
             let after = try await env.count("summer_user_course")
             XCTAssertEqual(after, before)
-            let stored = try await env.record(w.artRecord)
+            let stored = try await AdminCourseFixtures.record(env, w.artRecord)
             XCTAssertEqual(stored.score, 0)
         }
     }
@@ -291,14 +291,14 @@ final class AdminUserCourseTests: XCTestCase {
     func testEveryStaffRoleAndNoStudent() async throws {
         try await SummerTestEnv.run { env, client in
             let w = try await Self.world(env)
-            try await StaffOnly.check(env, client, paths: ["/admin/user_course/", "/admin/user_course/\(w.artRecord)/"])
+            try await AdminCourseFixtures.checkStaffOnly(env, client, paths: ["/admin/user_course/", "/admin/user_course/\(w.artRecord)/"])
             let student = try await env.ticket(for: w.student.user)
             for path in ["/admin/user_course/add_score/", "/admin/user_course/confirm_course/"] {
                 let r = try await client.call(.put, path, ticket: student,
                                               json: ["user": w.student.user, "course": w.art, "order": w.order, "score": 100, "score_grade": "A", "status": "PASS"])
                 XCTAssertEqual(r.json, .object(["code": .int(403), "msg": .string("您没有执行该操作的权限")]), path)
             }
-            let stored = try await env.record(w.artRecord)
+            let stored = try await AdminCourseFixtures.record(env, w.artRecord)
             XCTAssertEqual(stored.score, 0)
             let finance = try await env.account("finance01", role: .finance)
             let r = try await client.call(.put, "/admin/user_course/add_score/", ticket: finance.ticket,
@@ -319,8 +319,8 @@ final class AdminUserCourseTests: XCTestCase {
             }
             let small = try await queries("/admin/user_course/?user=\(w.student.user)")
             for n in 0..<12 {
-                let student = try await env.makeStudent("bulk\(n)")
-                let order = try await env.makePaidOrder(userID: student.user, projectID: w.project)
+                let student = try await AdminCourseFixtures.student(env, "bulk\(n)")
+                let order = try await AdminCourseFixtures.paidOrder(env, userID: student.user, projectID: w.project)
                 try await env.makeUserCourse(userID: student.user, orderID: order, projectID: w.project, courseID: w.art)
             }
             let full = try await queries("/admin/user_course/")

@@ -20,14 +20,14 @@ final class ProjectResultTests: XCTestCase {
     /// A student with two course records (the newer one is the default record).
     static func world(_ env: SummerTestEnv) async throws -> World {
         let admin = try await env.account("admin0001", role: .admin)
-        let student = try await env.makeStudent("student01", name: "zxc", email: "x@163.com", wechat: "34343")
+        let student = try await AdminCourseFixtures.student(env, "student01", name: "zxc", email: "x@163.com", wechat: "34343")
         let campus = try await env.makeCampus()
         let project = try await env.makeProject(campusID: campus)
         let art = try await env.makeCourse("ART 12")
         let math = try await env.makeCourse("MATH 1")
         try await env.offer(courseID: art, inProject: project)
         try await env.offer(courseID: math, inProject: project)
-        let order = try await env.makePaidOrder(userID: student.user, projectID: project)
+        let order = try await AdminCourseFixtures.paidOrder(env, userID: student.user, projectID: project)
         let older = try await env.makeUserCourse(userID: student.user, orderID: order, projectID: project, courseID: art, status: "PASS")
         let newer = try await env.makeUserCourse(userID: student.user, orderID: order, projectID: project, courseID: math, status: "PASS")
         return World(admin: admin, student: student, older: older, newer: newer, project: project, course: art)
@@ -51,7 +51,7 @@ final class ProjectResultTests: XCTestCase {
             let noSlash = try await client.call(.get, "/admin/project_result/\(w.student.user)", ticket: w.admin.ticket)
             XCTAssertEqual(noSlash.data, newest.data)
 
-            try await env.setRecord(w.older, switchImg: "project/result/photo/abc.png", creditSwitchStatus: "SUCCESS")
+            try await AdminCourseFixtures.setRecord(env, w.older, switchImg: "project/result/photo/abc.png", creditSwitchStatus: "SUCCESS")
             let named = try await client.call(.get, "\(path)?user_course_id=\(w.older)", ticket: w.admin.ticket)
             XCTAssertEqual(named.data?["id"]?.intValue, w.older)
             XCTAssertEqual(named.data?["status"], .object(["key": .string("SUCCESS"), "verbose": .string("学分转换成功")]))
@@ -61,15 +61,15 @@ final class ProjectResultTests: XCTestCase {
             XCTAssertEqual(empty.data?["id"]?.intValue, w.newer)
 
             // Another student's record, or no record id at all, is not this student's record.
-            let other = try await env.makeStudent("student02")
-            let otherOrder = try await env.makePaidOrder(userID: other.user, projectID: w.project)
+            let other = try await AdminCourseFixtures.student(env, "student02")
+            let otherOrder = try await AdminCourseFixtures.paidOrder(env, userID: other.user, projectID: w.project)
             let otherRecord = try await env.makeUserCourse(userID: other.user, orderID: otherOrder, projectID: w.project, courseID: w.course)
             for value in ["\(otherRecord)", "999", "abc", "1.5"] {
                 let r = try await client.call(.get, "\(path)?user_course_id=\(value)", ticket: w.admin.ticket)
                 XCTAssertEqual(r.json, Self.notFound("未找到选课记录", field: "user_course_id"), value)
             }
             // A user without records; users that do not exist.
-            let none = try await env.makeStudent("student03")
+            let none = try await AdminCourseFixtures.student(env, "student03")
             let noRecord = try await client.call(.get, "/admin/project_result/\(none.user)/", ticket: w.admin.ticket)
             XCTAssertEqual(noRecord.json, Self.notFound("未找到选课记录"))
             for id in ["999", "abc", "99999999999"] {
@@ -102,12 +102,12 @@ final class ProjectResultTests: XCTestCase {
             XCTAssertEqual(put.data?["post_number"]?.stringValue, "56468987243131")
             XCTAssertEqual(put.data?["status"], .object(["key": .string("POSTED"), "verbose": .string("成绩单已寄出")]))
             XCTAssertEqual(put.data?["img"], .null)
-            var stored = try await env.record(w.newer)
+            var stored = try await AdminCourseFixtures.record(env, w.newer)
             XCTAssertEqual(stored.credit_switch_status, "POSTED")
             XCTAssertEqual(stored.status, "PASS")  // the review status is another column
             XCTAssertEqual(stored.post_datetime, 1_500_969_600_000_000)
             XCTAssertNil(stored.switch_img)
-            let untouched = try await env.record(w.older)
+            let untouched = try await AdminCourseFixtures.record(env, w.older)
             XCTAssertEqual(untouched.credit_switch_status, "PRE_POSTED")
             XCTAssertNil(untouched.post_channel)
 
@@ -124,13 +124,13 @@ final class ProjectResultTests: XCTestCase {
             XCTAssertEqual(named.code, 0, named.bodyText)
             XCTAssertEqual(named.data?["id"]?.intValue, w.older)
             XCTAssertEqual(named.data?["status"]?["key"]?.stringValue, "RECEIVED")
-            stored = try await env.record(w.newer)
+            stored = try await AdminCourseFixtures.record(env, w.newer)
             XCTAssertEqual(stored.credit_switch_status, "POSTED")
             let form = try await client.call(.put, path, ticket: w.admin.ticket, form: "user_course_id=\(w.older)&status=POSTED&post_number=&post_channel=EMS")
             XCTAssertEqual(form.code, 0, form.bodyText)
             XCTAssertEqual(form.data?["post_channel"]?.stringValue, "EMS")
             XCTAssertEqual(form.data?["post_number"], .null)
-            let other = try await env.makeStudent("student02")
+            let other = try await AdminCourseFixtures.student(env, "student02")
             let foreign = try await client.call(.patch, "/admin/project_result/\(other.user)/", ticket: w.admin.ticket,
                                                 json: ["user_course_id": w.older, "status": "SUCCESS"])
             XCTAssertEqual(foreign.json, Self.notFound("未找到选课记录", field: "user_course_id"))
@@ -147,19 +147,19 @@ final class ProjectResultTests: XCTestCase {
                 XCTAssertEqual(r.fieldName, "non_field_errors")
                 XCTAssertEqual(r.msg, "用户还未上传学分转换证明，不能更改学分转换状态为成功或失败")
             }
-            var stored = try await env.record(w.newer)
+            var stored = try await AdminCourseFixtures.record(env, w.newer)
             XCTAssertEqual(stored.credit_switch_status, "PRE_POSTED")
             XCTAssertNil(stored.post_channel)
             // Without a status change the rule does not apply.
             let patch = try await client.call(.patch, path, ticket: w.admin.ticket, json: ["post_number": "1"])
             XCTAssertEqual(patch.code, 0, patch.bodyText)
 
-            try await env.setRecord(w.newer, switchImg: "project/result/photo/p.png", creditSwitchStatus: "SUCCESS")
+            try await AdminCourseFixtures.setRecord(env, w.newer, switchImg: "project/result/photo/p.png", creditSwitchStatus: "SUCCESS")
             let failure = try await client.call(.put, path, ticket: w.admin.ticket, json: ["status": "FAILURE"])
             XCTAssertEqual(failure.code, 0, failure.bodyText)
             XCTAssertEqual(failure.data?["status"]?["key"]?.stringValue, "FAILURE")
             XCTAssertEqual(failure.data?["img"]?.stringValue?.hasSuffix("/media/project/result/photo/p.png"), true)
-            stored = try await env.record(w.newer)
+            stored = try await AdminCourseFixtures.record(env, w.newer)
             XCTAssertEqual(stored.credit_switch_status, "FAILURE")
             XCTAssertEqual(stored.switch_img, "project/result/photo/p.png")
         }
@@ -190,7 +190,7 @@ final class ProjectResultTests: XCTestCase {
                 XCTAssertEqual(r.fieldName, field, "\(body)")
                 XCTAssertEqual(r.msg, msg, "\(body)")
             }
-            let stored = try await env.record(w.newer)
+            let stored = try await AdminCourseFixtures.record(env, w.newer)
             XCTAssertEqual(stored.credit_switch_status, "PRE_POSTED")
             XCTAssertNil(stored.post_datetime)
             // The user is looked up before the body is read.
@@ -203,7 +203,7 @@ final class ProjectResultTests: XCTestCase {
         try await SummerTestEnv.run { env, client in
             let w = try await Self.world(env)
             let path = "/admin/project_result/\(w.student.user)/"
-            try await StaffOnly.check(env, client, paths: [path])
+            try await AdminCourseFixtures.checkStaffOnly(env, client, paths: [path])
             let student = try await env.ticket(for: w.student.user)
             let own = try await client.call(.patch, path, ticket: student, json: ["status": "POSTED"])
             XCTAssertEqual(own.json, .object(["code": .int(403), "msg": .string("您没有执行该操作的权限")]))

@@ -22,7 +22,7 @@ struct AdminUserCourseRoutes: SummerRouteModule {
     }
 
     /// E1: every record, ascending id; `user` filters by user id (a value that is not an id gives no rows).
-    static func list(_ call: SummerCall) async throws -> LinkedPage<UserCourseItem> {
+    static func list(_ call: SummerCall) async throws -> LinkedPage<AdminUserCourseItem> {
         let user = Self.userFilter(call.query())
         let query = PagedQuery(
             filter: { select in
@@ -33,9 +33,9 @@ struct AdminUserCourseRoutes: SummerRouteModule {
                 case .some(.none): return base.where(SQLRaw("1 = 0"))
                 }
             },
-            select: { UserCourseRow.joined($0).orderBy(SQLRaw("uc.id")) })
-        return try await call.page(query, decoding: UserCourseRow.self) { rows in
-            rows.map { UserCourseItem($0, mediaURL: call.mediaURL) }
+            select: { AdminUserCourseRow.joined($0).orderBy(SQLRaw("uc.id")) })
+        return try await call.page(query, decoding: AdminUserCourseRow.self) { rows in
+            rows.map { AdminUserCourseItem($0, mediaURL: call.mediaURL) }
         }
     }
 
@@ -49,15 +49,15 @@ struct AdminUserCourseRoutes: SummerRouteModule {
     }
 
     /// E2.
-    static func detail(_ call: SummerCall) async throws -> UserCourseItem {
-        guard let row = try await UserCourseRow.find(try call.pathID(), on: call.sql) else { throw AppError.notFound }
-        return UserCourseItem(row, mediaURL: call.mediaURL)
+    static func detail(_ call: SummerCall) async throws -> AdminUserCourseItem {
+        guard let row = try await AdminUserCourseRow.find(try call.pathID(), on: call.sql) else { throw AppError.notFound }
+        return AdminUserCourseItem(row, mediaURL: call.mediaURL)
     }
 
     /// E3: sets the score, its grade and the reporting time; the review status is left as it is.
-    static func addScore(_ call: SummerCall) async throws -> UserCourseItem {
+    static func addScore(_ call: SummerCall) async throws -> AdminUserCourseItem {
         let reader = try await call.bodyReader(.replace)
-        let key = try await UserCourseKey(reader, on: call.sql)
+        let key = try await AdminUserCourseKey(reader, on: call.sql)
         let score = try reader.int("score").value!
         let grade = try reader.string("score_grade", max: 30).value!
         let row = try await call.database.transaction { sql in
@@ -67,10 +67,10 @@ struct AdminUserCourseRoutes: SummerRouteModule {
                 UPDATE summer_user_course SET score = \(bind: score), score_grade = \(bind: grade), \
                 reporting_time = \(bind: now), modified_time = \(bind: now) WHERE id = \(bind: record.id)
                 """).run()
-            return try await UserCourseRow.find(record.id, on: sql)
+            return try await AdminUserCourseRow.find(record.id, on: sql)
         }
-        guard let row else { throw UserCourseKey.notFound }
-        return UserCourseItem(row, mediaURL: call.mediaURL)
+        guard let row else { throw AdminUserCourseKey.notFound }
+        return AdminUserCourseItem(row, mediaURL: call.mediaURL)
     }
 
     static let noImageForVerdict = AppError.rule("用户还未上传审课图片，不能更改审课状态为通过或不通过")
@@ -78,9 +78,9 @@ struct AdminUserCourseRoutes: SummerRouteModule {
 
     /// E4: sets the review status. While the student has not uploaded the proof (TO_UPLOAD) only a repeat of
     /// TO_UPLOAD is allowed (DV-14); every other pair is, a reset to TO_UPLOAD included.
-    static func confirmCourse(_ call: SummerCall) async throws -> UserCourseItem {
+    static func confirmCourse(_ call: SummerCall) async throws -> AdminUserCourseItem {
         let reader = try await call.bodyReader(.replace)
-        let key = try await UserCourseKey(reader, on: call.sql)
+        let key = try await AdminUserCourseKey(reader, on: call.sql)
         let status = try reader.choice("status", .userCourseStatus).value!
         let row = try await call.database.transaction { sql in
             let record = try await key.lock(on: sql)
@@ -94,9 +94,9 @@ struct AdminUserCourseRoutes: SummerRouteModule {
                 WHERE id = \(bind: record.id) AND status = \(bind: record.status) RETURNING id
                 """).first()
             guard changed != nil else { throw AppError.serverFault }
-            return try await UserCourseRow.find(record.id, on: sql)
+            return try await AdminUserCourseRow.find(record.id, on: sql)
         }
-        guard let row else { throw UserCourseKey.notFound }
-        return UserCourseItem(row, mediaURL: call.mediaURL)
+        guard let row else { throw AdminUserCourseKey.notFound }
+        return AdminUserCourseItem(row, mediaURL: call.mediaURL)
     }
 }

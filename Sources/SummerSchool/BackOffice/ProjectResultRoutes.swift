@@ -19,15 +19,15 @@ struct ProjectResultRoutes: SummerRouteModule {
     static let notTheirRecord = AppError(code: 404, msg: "未找到选课记录", fieldName: "user_course_id")
 
     /// F1.
-    static func read(_ call: SummerCall) async throws -> CreditSwitchItem {
+    static func read(_ call: SummerCall) async throws -> ProjectResultItem {
         let userID = try await student(call)
         let row = try await record(of: userID, named: call.query(), on: call.sql)
-        return CreditSwitchItem(row, mediaURL: call.mediaURL)
+        return ProjectResultItem(row, mediaURL: call.mediaURL)
     }
 
     /// F2: writes the given fields, `status` into `credit_switch_status`. SUCCESS and FAILURE need the
     /// student's uploaded proof, checked on the locked record.
-    static func update(_ call: SummerCall) async throws -> CreditSwitchItem {
+    static func update(_ call: SummerCall) async throws -> ProjectResultItem {
         let userID = try await student(call)
         let body = try await call.body()
         let recordID = try await record(of: userID, named: body, on: call.sql).id
@@ -48,10 +48,10 @@ struct ProjectResultRoutes: SummerRouteModule {
                 .set("credit_switch_status", ifSent: fields.status)
                 .where("id", .equal, SQLBind(recordID))
                 .run()
-            return try await CreditSwitchRow.find(recordID, userID: userID, on: sql)
+            return try await ProjectResultRow.find(recordID, userID: userID, on: sql)
         }
         guard let row else { throw Self.noRecord }
-        return CreditSwitchItem(row, mediaURL: call.mediaURL)
+        return ProjectResultItem(row, mediaURL: call.mediaURL)
     }
 
     /// The `{user_id}` of the path: an existing user, else 404 `未找到用户信息` (a non-integer too, DV-4).
@@ -64,15 +64,15 @@ struct ProjectResultRoutes: SummerRouteModule {
 
     /// Decision 20: the record `user_course_id` names (404 on that field unless it is one of the student's),
     /// or, when it is absent, empty or null, the newest (404 when the student has none).
-    static func record(of userID: Int, named input: RequestInput, on sql: any SQLDatabase) async throws -> CreditSwitchRow {
+    static func record(of userID: Int, named input: RequestInput, on sql: any SQLDatabase) async throws -> ProjectResultRow {
         let raw = FieldReader(input, mode: .patch).raw("user_course_id", nullable: true, required: false)
         switch raw {
         case .absent, .null, .json(.string("")):
-            guard let row = try await CreditSwitchRow.newest(userID: userID, on: sql) else { throw noRecord }
+            guard let row = try await ProjectResultRow.newest(userID: userID, on: sql) else { throw noRecord }
             return row
         default:
             guard let id = FieldReader.integer(of: raw), id >= Int64(Int32.min), id <= Int64(Int32.max),
-                  let row = try await CreditSwitchRow.find(Int(id), userID: userID, on: sql)
+                  let row = try await ProjectResultRow.find(Int(id), userID: userID, on: sql)
             else { throw notTheirRecord }
             return row
         }

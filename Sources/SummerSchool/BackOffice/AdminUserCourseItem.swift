@@ -2,7 +2,7 @@ import RegistrarCore
 import SQLKit
 
 /// A course record joined with its course and the student's profile (one query for any number of records).
-struct UserCourseRow: Decodable, Sendable {
+struct AdminUserCourseRow: Decodable, Sendable {
     let id: Int
     let order_id: Int
     let course_id: Int
@@ -32,15 +32,15 @@ struct UserCourseRow: Decodable, Sendable {
             .join(SQLRaw("summer_student_info si"), method: SQLJoinMethod.left, on: SQLRaw("si.user_id = uc.user_id"))
     }
 
-    static func find(_ id: Int, on sql: any SQLDatabase) async throws -> UserCourseRow? {
+    static func find(_ id: Int, on sql: any SQLDatabase) async throws -> AdminUserCourseRow? {
         try await joined(sql.select()).from(SQLRaw("summer_user_course uc"))
             .where(SQLRaw("uc.id"), .equal, SQLBind(id))
-            .first(decoding: UserCourseRow.self)
+            .first(decoding: AdminUserCourseRow.self)
     }
 }
 
 /// USER_COURSE of back office §4 E.
-struct UserCourseItem: Encodable, Sendable {
+struct AdminUserCourseItem: Encodable, Sendable {
     struct Course: Encodable, Sendable {
         let id: Int
         let course_code: String
@@ -66,7 +66,7 @@ struct UserCourseItem: Encodable, Sendable {
     @Nullable var user_info: UserInfo?
 
     /// `mediaURL` makes stored paths absolute (decision 27).
-    init(_ row: UserCourseRow, mediaURL: (String) -> String) {
+    init(_ row: AdminUserCourseRow, mediaURL: (String) -> String) {
         id = row.id
         order = row.order_id
         course = Course(id: row.course_id, course_code: row.course_code, name: row.course_name, credit: row.credit)

@@ -2,7 +2,7 @@ import RegistrarCore
 import SQLKit
 
 /// The credit-transfer columns of a course record with the student's profile (back office §4 F).
-struct CreditSwitchRow: Decodable, Sendable {
+struct ProjectResultRow: Decodable, Sendable {
     let id: Int
     let post_datetime: Int64?
     let post_channel: String?
@@ -21,20 +21,20 @@ struct CreditSwitchRow: Decodable, Sendable {
         """
 
     /// Record `id` when it is `userID`'s.
-    static func find(_ id: Int, userID: Int, on sql: any SQLDatabase) async throws -> CreditSwitchRow? {
+    static func find(_ id: Int, userID: Int, on sql: any SQLDatabase) async throws -> ProjectResultRow? {
         try await sql.raw("\(unsafeRaw: select) WHERE uc.id = \(bind: id) AND uc.user_id = \(bind: userID)")
-            .first(decoding: CreditSwitchRow.self)
+            .first(decoding: ProjectResultRow.self)
     }
 
     /// `userID`'s newest record.
-    static func newest(userID: Int, on sql: any SQLDatabase) async throws -> CreditSwitchRow? {
+    static func newest(userID: Int, on sql: any SQLDatabase) async throws -> ProjectResultRow? {
         try await sql.raw("\(unsafeRaw: select) WHERE uc.user_id = \(bind: userID) ORDER BY uc.id DESC LIMIT 1")
-            .first(decoding: CreditSwitchRow.self)
+            .first(decoding: ProjectResultRow.self)
     }
 }
 
 /// CREDIT_SWITCH: `status` is the credit-transfer status and `img` its proof (DV-15), not the review columns.
-struct CreditSwitchItem: Encodable, Sendable {
+struct ProjectResultItem: Encodable, Sendable {
     struct UserInfo: Encodable, Sendable {
         let id: Int
         let name: String
@@ -50,7 +50,7 @@ struct CreditSwitchItem: Encodable, Sendable {
     @Nullable var img: String?
     @Nullable var user_info: UserInfo?
 
-    init(_ row: CreditSwitchRow, mediaURL: (String) -> String) {
+    init(_ row: ProjectResultRow, mediaURL: (String) -> String) {
         id = row.id
         post_datetime = Instant(row.post_datetime)
         post_channel = row.post_channel

@@ -3,7 +3,7 @@ import SQLKit
 
 /// The course record named by (user, course, order) in the bodies of `add_score` and `confirm_course`
 /// (back office E3/E4), and its lookup.
-struct UserCourseKey: Sendable {
+struct AdminUserCourseKey: Sendable {
     let user: Int
     let course: Int
     let order: Int
