@@ -10,9 +10,9 @@ struct AdminUserCourseKey: Sendable {
 
     /// The three ids, in the contract's field order, each an existing row.
     init(_ reader: FieldReader, on sql: any SQLDatabase) async throws {
-        user = try await reader.relatedRow("user", table: "summer_user", on: sql).value!
-        course = try await reader.relatedRow("course", table: "summer_course", on: sql).value!
-        order = try await reader.relatedRow("order", table: "summer_order", on: sql).value!
+        user = try await reader.relatedRow("user", table: "summer_user", on: sql).requiredValue("user")
+        course = try await reader.relatedRow("course", table: "summer_course", on: sql).requiredValue("course")
+        order = try await reader.relatedRow("order", table: "summer_order", on: sql).requiredValue("order")
     }
 
     static let notFound = AppError(code: 404, msg: "未找到选课记录")

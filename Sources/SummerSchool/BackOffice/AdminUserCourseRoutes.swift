@@ -58,8 +58,8 @@ struct AdminUserCourseRoutes: SummerRouteModule {
     static func addScore(_ call: SummerCall) async throws -> AdminUserCourseItem {
         let reader = try await call.bodyReader(.replace)
         let key = try await AdminUserCourseKey(reader, on: call.sql)
-        let score = try reader.int("score").value!
-        let grade = try reader.string("score_grade", max: 30).value!
+        let score = try reader.int("score").requiredValue("score")
+        let grade = try reader.string("score_grade", max: 30).requiredValue("score_grade")
         let row = try await call.database.transaction { sql in
             let record = try await key.lock(on: sql)
             let now = SummerTime.now()
@@ -81,7 +81,7 @@ struct AdminUserCourseRoutes: SummerRouteModule {
     static func confirmCourse(_ call: SummerCall) async throws -> AdminUserCourseItem {
         let reader = try await call.bodyReader(.replace)
         let key = try await AdminUserCourseKey(reader, on: call.sql)
-        let status = try reader.choice("status", .userCourseStatus).value!
+        let status = try reader.choice("status", .userCourseStatus).requiredValue("status")
         let row = try await call.database.transaction { sql in
             let record = try await key.lock(on: sql)
             if record.status == "TO_UPLOAD" {

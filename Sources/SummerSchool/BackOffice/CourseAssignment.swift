@@ -13,9 +13,9 @@ enum CourseAssignment {
         let user: Int
 
         init(_ reader: FieldReader, on sql: any SQLDatabase) async throws {
-            course = try await reader.relatedRow("course", table: "summer_course", on: sql).value!
-            order = try await reader.relatedRow("order", table: "summer_order", on: sql).value!
-            user = try await reader.relatedRow("user", table: "summer_user", on: sql).value!
+            course = try await reader.relatedRow("course", table: "summer_course", on: sql).requiredValue("course")
+            order = try await reader.relatedRow("order", table: "summer_order", on: sql).requiredValue("order")
+            user = try await reader.relatedRow("user", table: "summer_user", on: sql).requiredValue("user")
         }
     }
 
