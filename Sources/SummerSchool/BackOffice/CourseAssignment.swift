@@ -74,8 +74,9 @@ enum CourseAssignment {
             """).first() != nil {
             throw AppError.rule(alreadySelected)
         }
-        guard try await offeringHasRoom(projectID: chart.project_id, courseID: fields.course, maxNum: course.max_num, adding: 1, on: sql)
-        else { throw AppError.rule("课程id：\(fields.course) 名额已满") }
+        // Decision 18: the same seat rule as the student's own selection (the course row is locked above).
+        try await OfferingCapacity.ensureSeats(
+            projectID: chart.project_id, courseIDs: [fields.course], maxNum: [fields.course: course.max_num], on: sql)
 
         let now = SummerTime.now()
         try await sql.raw("""
@@ -83,16 +84,5 @@ enum CourseAssignment {
             status, credit_switch_status) VALUES (\(bind: fields.user), \(bind: fields.course), \(bind: fields.order), \
             \(bind: chart.project_id), \(bind: now), \(bind: now), \(bind: 0), \(bind: "TO_UPLOAD"), \(bind: "PRE_POSTED"))
             """).run()
-    }
-
-    /// Decision 18, the capacity rule shared with the student's own selection: an offering (project, course)
-    /// holds at most the course's `max_num` selections, students' and staff assignments alike. Call it with the
-    /// course row locked, so the count cannot change before the insert.
-    static func offeringHasRoom(projectID: Int, courseID: Int, maxNum: Int, adding: Int, on sql: any SQLDatabase) async throws -> Bool {
-        struct Count: Decodable { let n: Int }
-        let taken = try await sql.raw("""
-            SELECT COUNT(*) AS n FROM summer_user_course WHERE project_id = \(bind: projectID) AND course_id = \(bind: courseID)
-            """).first(decoding: Count.self)?.n ?? 0
-        return taken + adding <= maxNum
     }
 }
