@@ -44,5 +44,7 @@ public struct SummerSchoolApp: Sendable {
 
     /// The route modules, in URL order.
     static let modules: [any SummerRouteModule] = [
+        AdminOrderRoutes(),
+        CartRoutes(), OrderPaymentRoutes(), OrderRoutes(),
     ]
 }
