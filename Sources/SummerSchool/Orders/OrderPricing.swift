@@ -9,6 +9,11 @@ struct OrderPrice: Sendable, Equatable {
         let courseFee: Int64
     }
 
+    init(standardFee: Int64, payFee: Int64) {
+        self.standardFee = standardFee
+        self.payFee = payFee
+    }
+
     /// `coupons` maps coupon ids to their amounts, so a coupon listed twice still counts once.
     init(lines: [Line], coupons: [Int: Int64]) {
         standardFee = lines.reduce(0) { $0 + ($1.applyFee ?? 0) + $1.courseFee }
