@@ -103,3 +103,8 @@ extension JSONValue {
     /// A money field as cents (tests compare numerically, D10).
     var cents: Int64? { doubleValue.map { Int64(($0 * 100).rounded()) } }
 }
+
+/// `{key, verbose}` as JSON.
+func choiceJSON(_ key: String, _ verbose: String) -> JSONValue {
+    .object(["key": .string(key), "verbose": .string(verbose)])
+}
