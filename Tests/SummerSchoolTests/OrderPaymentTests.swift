@@ -134,4 +134,32 @@ final class OrderPaymentTests: XCTestCase {
             XCTAssertEqual(operatorRows.last?.0, admin.id)
         }
     }
+
+    /// Decision 35: an image body may reach 10 MiB; a larger one is refused with nothing written.
+    func testImageBodiesUpToTenMebibytes() async throws {
+        let root = SalesManTests.mediaRoot()
+        try await SummerTestEnv.run(settings: SummerSettings(mediaRoot: root)) { env, client in
+            let student = try await env.student("student01")
+            let project = try await env.exampleProject()
+            let orderID = try await OrderTests.order(env, client, ticket: student.ticket, userID: student.id, project: project)
+            // A valid PNG followed by padding bytes.
+            func image(_ size: Int) -> String {
+                var bytes = Data(base64Encoded: OrderRequests.png)!
+                bytes.append(Data(count: size))
+                return bytes.base64EncodedString()
+            }
+            let tooLarge = try await client.call(.post, "/order/order_payment/", ticket: student.ticket,
+                                                 json: OrderRequests.paymentBody(order: orderID, img: image(8 << 20)))
+            XCTAssertEqual(tooLarge.code, 400)
+            XCTAssertEqual(tooLarge.msg, "请求数据过大")
+            XCTAssertEqual(Self.files(root), [])
+            let proofs = try await env.count("summer_order_payment")
+            XCTAssertEqual(proofs, 0)
+
+            let large = try await client.call(.post, "/order/order_payment/", ticket: student.ticket,
+                                              json: OrderRequests.paymentBody(order: orderID, img: image(2 << 20)))
+            XCTAssertEqual(large.code, 0, String(large.bodyText.prefix(300)))
+            XCTAssertEqual(Self.files(root).count, 1)
+        }
+    }
 }
