@@ -28,7 +28,7 @@ public struct SummerSchoolApp: Sendable {
         [
             CreateSummerIdentity(), CreateSummerConsultants(), CreateSummerNavigation(), CreateSummerCoupons(),
             CreateSummerMarket(), CreateSummerPaymentAccounts(), CreateSummerCampus(), CreateSummerCatalog(),
-            CreateSummerOrders(), CreateSummerCourseRecordIndexes(),
+            CreateSummerOrders(), CreateSummerCourseRecordIndexes(), CreateSummerOrderFilterIndexes(),
         ]
     }
 
@@ -45,6 +45,7 @@ public struct SummerSchoolApp: Sendable {
     /// The route modules, in URL order.
     static let modules: [any SummerRouteModule] = [
         UserCourseRoutes(),
-        AdminCourseRoutes(), ProjectResultRoutes(), AdminUserCourseRoutes(),
+        CartRoutes(), OrderPaymentRoutes(), OrderRoutes(),
+        AdminCourseRoutes(), AdminOrderRoutes(), ProjectResultRoutes(), AdminUserCourseRoutes(),
     ]
 }

@@ -1,0 +1,16 @@
+import RegistrarCore
+import SQLKit
+
+/// The operation history of orders (back office §6): append-only, written in the transaction of the change
+/// it records, with the real caller as operator (D3).
+enum OrderHistory {
+    static func record(
+        order orderID: Int, operator operatorID: Int, key: OperateKey, remark: String, at time: Int64,
+        on sql: any SQLDatabase
+    ) async throws {
+        try await sql.raw("""
+            INSERT INTO summer_order_operate_history (operator_id, key, create_time, remark, source_id) \
+            VALUES (\(bind: operatorID), \(bind: key.rawValue), \(bind: time), \(bind: remark), \(bind: orderID))
+            """).run()
+    }
+}
