@@ -28,7 +28,7 @@ public struct SummerSchoolApp: Sendable {
         [
             CreateSummerIdentity(), CreateSummerConsultants(), CreateSummerNavigation(), CreateSummerCoupons(),
             CreateSummerMarket(), CreateSummerPaymentAccounts(), CreateSummerCampus(), CreateSummerCatalog(),
-            CreateSummerOrders(),
+            CreateSummerOrders(), CreateSummerBackOfficeIndexes(),
         ]
     }
 
@@ -44,5 +44,6 @@ public struct SummerSchoolApp: Sendable {
 
     /// The route modules, in URL order.
     static let modules: [any SummerRouteModule] = [
+        StudentInfoRoutes(), ScoreInfoRoutes(), AdminProjectRoutes(), StatisticsRoutes(),
     ]
 }
