@@ -73,6 +73,14 @@ final class BackOfficeBoundedQueriesTests: XCTestCase {
                 XCTAssertEqual(count, expected, "\(path) ran \(count) queries for many rows, \(expected) for one")
                 XCTAssertLessThanOrEqual(count, 7, path)
             }
+            // The login check plus exactly one statement: the four student figures are one round trip of
+            // aggregates; the campus overview is campuses, projects and one grouped query of figures.
+            let counter = QueryCounter()
+            let missing = try await counter.counting { try await client.call(.get, "/admin/user_info/99999/", ticket: admin.ticket) }
+            XCTAssertEqual(missing.code, 404)
+            let oneStatement = counter.count
+            XCTAssertEqual(single[paths.firstIndex(of: "/admin/statistics/students_overview/")!], oneStatement)
+            XCTAssertEqual(single[paths.firstIndex(of: "/admin/statistics/campus_overview/")!], oneStatement + 2)
         }
     }
 }

@@ -151,3 +151,30 @@ final class StatisticsTests: XCTestCase {
         }
     }
 }
+
+/// The indexes that serve the figures and the student list filters exist on both databases.
+final class StatisticsIndexTests: XCTestCase {
+    func testIndexesExist() async throws {
+        try await SummerTestEnv.run { env, _ in
+            struct Name: Decodable { let name: String }
+            let names: Set<String>
+            if TestDatabase.isPostgres {
+                names = Set(try await env.sql.raw("SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'public'")
+                    .all(decoding: Name.self).map(\.name))
+            } else {
+                names = Set(try await env.sql.raw("SELECT name FROM sqlite_master WHERE type = 'index'")
+                    .all(decoding: Name.self).map(\.name))
+            }
+            var expected: Set<String> = [
+                "summer_order_status_user_stats", "summer_student_info_personal_file_stats", "summer_user_course_user_records",
+            ]
+            if TestDatabase.isPostgres {
+                expected.formUnion([
+                    "summer_shopping_chart_project_stats", "summer_student_info_name_filter_trgm",
+                    "summer_student_info_email_filter_trgm", "summer_student_info_wechat_filter_trgm",
+                ])
+            }
+            XCTAssertTrue(expected.isSubset(of: names), "missing: \(expected.subtracting(names))")
+        }
+    }
+}

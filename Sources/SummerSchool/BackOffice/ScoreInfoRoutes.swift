@@ -45,7 +45,7 @@ struct ScoreInfoRoutes: SummerRouteModule {
         let saved = try await call.database.transaction { sql -> ScoreInfo? in
             // Locks the user row (a no-op update), so two first edits of one user cannot both insert a row.
             struct Locked: Decodable { let id: Int }
-            guard try await sql.raw("UPDATE summer_user SET id = id WHERE id = \(bind: userID) RETURNING id")
+            guard try await sql.raw("UPDATE summer_user SET is_active = is_active WHERE id = \(bind: userID) RETURNING id")
                 .first(decoding: Locked.self) != nil
             else { return nil }
             struct Current: Decodable { let id: Int }

@@ -34,9 +34,9 @@ struct StudentChannel: Encodable, Sendable {
         """
 }
 
-/// A `{key, verbose}` value whose key may be outside its enumeration: an unset gender is stored as `''` and
+/// A profile's gender as `{key, verbose}`, whose key may be outside the enumeration: an unset gender is stored as `''` and
 /// renders `{"key":"","verbose":null}` (A2).
-struct LooseChoice: Encodable, Sendable {
+struct ProfileGender: Encodable, Sendable {
     let key: String
     @Nullable var verbose: String?
 
@@ -191,7 +191,7 @@ struct StudentDetail: Encodable, Sendable {
     let email: String
     @Nullable var first_name: String?
     @Nullable var last_name: String?
-    @Nullable var gender: LooseChoice?
+    @Nullable var gender: ProfileGender?
     @Nullable var id_number: String?
     let wechat: String
     let cschool: String

@@ -74,7 +74,7 @@ struct StudentInfoRoutes: SummerRouteModule {
 
         return Reply.ok(StudentDetail(
             user_id: row.user_id, name: row.name, email: row.email, first_name: row.first_name,
-            last_name: row.last_name, gender: LooseChoice(row.gender, in: .gender), id_number: row.id_number,
+            last_name: row.last_name, gender: ProfileGender(row.gender, in: .gender), id_number: row.id_number,
             wechat: row.wechat, cschool: row.cschool, wcampus: campuses, major: row.major,
             graduate_year: row.graduate_year, gpa: row.gpa, user_info_remark: remarks.map(StudentRemark.init),
             user_coupon: coupons.isEmpty ? nil : coupons.map(StudentCoupon.init),
