@@ -73,11 +73,11 @@ final class BackOfficeProjectTests: XCTestCase {
             let student = try await env.account("student01", role: .student)
             let campus = try await env.makeCampus()
             let project = try await env.makeProject(campusID: campus)
-            let awaited1 = try await client.call(.get, "/admin/project/", ticket: student.ticket).json
-            XCTAssertEqual(awaited1,
+            let studentReply = try await client.call(.get, "/admin/project/", ticket: student.ticket).json
+            XCTAssertEqual(studentReply,
                            .object(["code": .int(403), "msg": .string("您没有执行该操作的权限")]))
-            let awaited2 = try await client.call(.get, "/admin/project/").code
-            XCTAssertEqual(awaited2, 401)
+            let anonymousCode = try await client.call(.get, "/admin/project/").code
+            XCTAssertEqual(anonymousCode, 401)
             for id in ["9999", "abc"] {
                 let r = try await client.call(.get, "/admin/project/\(id)/", ticket: product.ticket)
                 XCTAssertEqual(r.code, 404)
@@ -89,8 +89,8 @@ final class BackOfficeProjectTests: XCTestCase {
                 XCTAssertEqual(r.code, 405)
                 XCTAssertEqual(r.msg, "方法 “\(method.rawValue)” 不被允许。")
             }
-            let awaited3 = try await client.call(.post, "/admin/project/", ticket: product.ticket, json: ["name": "x"]).code
-            XCTAssertEqual(awaited3, 405)
+            let createCode = try await client.call(.post, "/admin/project/", ticket: product.ticket, json: ["name": "x"]).code
+            XCTAssertEqual(createCode, 405)
             struct Name: Decodable { let name: String? }
             let stored = try await env.sql.raw("SELECT name FROM summer_project").all(decoding: Name.self)
             XCTAssertEqual(stored.map(\.name), ["冬季课程"])

@@ -21,8 +21,8 @@ final class BackOfficeScoreInfoTests: XCTestCase {
             XCTAssertEqual(empty.data, .object([
                 "user": .int(Int64(student)), "department": .string(""), "phone": .string(""), "country": .string(""),
                 "post_code": .string(""), "address": .string("")]))
-            let awaited1 = try await env.count("summer_student_score_detail")
-            XCTAssertEqual(awaited1, 0)
+            let rowsAfterRead = try await env.count("summer_student_score_detail")
+            XCTAssertEqual(rowsAfterRead, 0)
 
             try await env.makeScoreDetail(userID: student, address: "旧地址")
             try await env.makeScoreDetail(userID: student, address: "新地址")
@@ -33,8 +33,8 @@ final class BackOfficeScoreInfoTests: XCTestCase {
             XCTAssertEqual(newest.data?["user"]?.intValue, student)
             XCTAssertNil(newest.data?["id"])
             // Any user id works (staff too); unknown and non-integer ids are 404 `未找到用户信息`.
-            let awaited2 = try await client.call(.get, "/admin/student/score_info/\(product.id)/", ticket: product.ticket).code
-            XCTAssertEqual(awaited2, 0)
+            let staffUserCode = try await client.call(.get, "/admin/student/score_info/\(product.id)/", ticket: product.ticket).code
+            XCTAssertEqual(staffUserCode, 0)
             for id in ["9999", "abc", "1.5"] {
                 let r = try await client.call(.get, "/admin/student/score_info/\(id)/", ticket: product.ticket)
                 if id == "1.5" { XCTAssertEqual(r.status, .notFound); continue }  // `.` never matches `{id}`
@@ -42,8 +42,8 @@ final class BackOfficeScoreInfoTests: XCTestCase {
                 XCTAssertEqual(r.msg, "未找到用户信息")
                 XCTAssertEqual(r.fieldName, "")
             }
-            let awaited3 = try await env.count("summer_student_score_detail")
-            XCTAssertEqual(awaited3, 3)
+            let rowsAfterReads = try await env.count("summer_student_score_detail")
+            XCTAssertEqual(rowsAfterReads, 3)
         }
     }
 
@@ -53,10 +53,10 @@ final class BackOfficeScoreInfoTests: XCTestCase {
             let finance = try await env.account("finance01", role: .finance)
             let r = try await client.call(.get, "/admin/student/score_info/\(student.id)/", ticket: student.ticket)
             XCTAssertEqual(r.json, .object(["code": .int(403), "msg": .string("您没有执行该操作的权限")]))
-            let awaited4 = try await client.call(.get, "/admin/student/score_info/\(student.id)/").code
-            XCTAssertEqual(awaited4, 401)
-            let awaited5 = try await client.call(.get, "/admin/student/score_info/\(student.id)/", ticket: finance.ticket).code
-            XCTAssertEqual(awaited5, 0)
+            let anonymousCode = try await client.call(.get, "/admin/student/score_info/\(student.id)/").code
+            XCTAssertEqual(anonymousCode, 401)
+            let financeCode = try await client.call(.get, "/admin/student/score_info/\(student.id)/", ticket: finance.ticket).code
+            XCTAssertEqual(financeCode, 0)
             for method in [HTTPRequest.Method.post, .delete] {
                 let m = try await client.call(method, "/admin/student/score_info/\(student.id)/", ticket: finance.ticket, json: Self.full)
                 XCTAssertEqual(m.code, 405)
@@ -66,8 +66,8 @@ final class BackOfficeScoreInfoTests: XCTestCase {
             XCTAssertEqual(list.status, .notFound)
             XCTAssertEqual(list.code, 404)
             XCTAssertEqual(list.msg, "接口不存在")
-            let awaited6 = try await env.count("summer_student_score_detail")
-            XCTAssertEqual(awaited6, 0)
+            let rowsAfterRefusals = try await env.count("summer_student_score_detail")
+            XCTAssertEqual(rowsAfterRefusals, 0)
         }
     }
 
@@ -84,8 +84,8 @@ final class BackOfficeScoreInfoTests: XCTestCase {
             XCTAssertEqual(created.data, .object([
                 "user": .int(Int64(student)), "department": .string(""), "phone": .string(""), "country": .string("美国"),
                 "post_code": .string(""), "address": .string("")]))
-            let awaited7 = try await env.count("summer_student_score_detail")
-            XCTAssertEqual(awaited7, 1)
+            let rowsAfterCreate = try await env.count("summer_student_score_detail")
+            XCTAssertEqual(rowsAfterCreate, 1)
 
             // The newest of several rows is the one edited; `user` cannot move it (DV-7).
             let older = try await env.makeScoreDetail(userID: student, address: "旧")
@@ -106,10 +106,10 @@ final class BackOfficeScoreInfoTests: XCTestCase {
             let shown = try await client.call(.get, path, ticket: market.ticket)
             XCTAssertEqual(shown.data, patch.data)
             // An empty PATCH changes nothing and succeeds.
-            let awaited8 = try await client.call(.patch, path, ticket: market.ticket, json: [:]).data
-            XCTAssertEqual(awaited8, patch.data)
-            let awaited9 = try await env.count("summer_student_score_detail")
-            XCTAssertEqual(awaited9, 2)
+            let emptyPatch = try await client.call(.patch, path, ticket: market.ticket, json: [:]).data
+            XCTAssertEqual(emptyPatch, patch.data)
+            let rowsAfterEdits = try await env.count("summer_student_score_detail")
+            XCTAssertEqual(rowsAfterEdits, 2)
         }
     }
 
@@ -141,8 +141,8 @@ final class BackOfficeScoreInfoTests: XCTestCase {
             let ok = try await client.call(.put, path, ticket: admin.ticket,
                                            json: Self.full.merging(["address": String(repeating: "a", count: 60)]) { $1 })
             XCTAssertEqual(ok.code, 0, ok.bodyText)
-            let awaited10 = try await env.count("summer_student_score_detail")
-            XCTAssertEqual(awaited10, 1)
+            let rowsAfterErrors = try await env.count("summer_student_score_detail")
+            XCTAssertEqual(rowsAfterErrors, 1)
         }
     }
 
@@ -160,8 +160,8 @@ final class BackOfficeScoreInfoTests: XCTestCase {
                 }
                 for try await code in group { XCTAssertEqual(code, 0) }
             }
-            let awaited11 = try await env.count("summer_student_score_detail")
-            XCTAssertEqual(awaited11, 1)
+            let rows = try await env.count("summer_student_score_detail")
+            XCTAssertEqual(rows, 1)
         }
     }
 }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import RegistrarCore
 import RegistrarTesting
 import SQLKit
@@ -22,8 +23,8 @@ final class BackOfficeStudentInfoTests: XCTestCase {
                 let staff = try await client.call(.get, path, ticket: market.ticket)
                 XCTAssertEqual(staff.code, 403, path)
                 XCTAssertEqual(staff.msg, "您没有执行该操作的权限。", path)
-                let awaited1 = try await client.call(.get, path, ticket: admin.ticket).code
-                XCTAssertEqual(awaited1, 0, path)
+                let adminCode = try await client.call(.get, path, ticket: admin.ticket).code
+                XCTAssertEqual(adminCode, 0, path)
             }
             // DV-19 / decision 26: editing a student is not supported.
             for method in [HTTPRequest.Method.put, .patch, .delete, .post] {
@@ -33,16 +34,16 @@ final class BackOfficeStudentInfoTests: XCTestCase {
                 XCTAssertEqual(r.fieldName, "")
             }
             // Role check before the method check: staff get 403 for a disallowed method.
-            let awaited2 = try await client.call(.put, "/admin/user_info/\(student.id)/", ticket: market.ticket, json: [:]).code
-            XCTAssertEqual(awaited2, 403)
+            let staffPutCode = try await client.call(.put, "/admin/user_info/\(student.id)/", ticket: market.ticket, json: [:]).code
+            XCTAssertEqual(staffPutCode, 403)
             let getRemark = try await client.call(.get, "/admin/user_info/\(student.id)/add_remark/", ticket: admin.ticket)
             XCTAssertEqual(getRemark.code, 405)
             XCTAssertEqual(getRemark.msg, "方法 “GET” 不被允许。")
-            let awaited3 = try await client.call(.post, "/admin/user_info/", ticket: admin.ticket, json: [:]).code
-            XCTAssertEqual(awaited3, 405)
+            let collectionPostCode = try await client.call(.post, "/admin/user_info/", ticket: admin.ticket, json: [:]).code
+            XCTAssertEqual(collectionPostCode, 405)
             // Nothing was written by the refused calls.
-            let awaited4 = try await env.count("summer_user_info_remark")
-            XCTAssertEqual(awaited4, 0)
+            let remarks = try await env.count("summer_user_info_remark")
+            XCTAssertEqual(remarks, 0)
         }
     }
 
@@ -77,26 +78,26 @@ final class BackOfficeStudentInfoTests: XCTestCase {
                 return r.data?["results"]?.arrayValue?.compactMap { $0["user_id"]?.intValue } ?? []
             }
             // Case-insensitive substring; the ADMIN's "Admin Zhang" stays hidden.
-            let awaited5 = try await filtered("name=zhang")
-            XCTAssertEqual(awaited5, [students[2]])
-            let awaited6 = try await filtered("name=%E5%BC%A0%E4%B8%89")
-            XCTAssertEqual(awaited6, [students[2]])  // 张三
-            let awaited7 = try await filtered("email=S11%40EXAMPLE")
-            XCTAssertEqual(awaited7, [students[10]])
+            let byLatinName = try await filtered("name=zhang")
+            XCTAssertEqual(byLatinName, [students[2]])
+            let byChineseName = try await filtered("name=%E5%BC%A0%E4%B8%89")
+            XCTAssertEqual(byChineseName, [students[2]])  // 张三
+            let byEmail = try await filtered("email=S11%40EXAMPLE")
+            XCTAssertEqual(byEmail, [students[10]])
             // `%` and `_` are literal characters.
-            let awaited8 = try await filtered("wechat=_100%25")
-            XCTAssertEqual(awaited8, [students[4]])
-            let awaited9 = try await filtered("wechat=%25")
-            XCTAssertEqual(awaited9, [students[4]])
-            let awaited10 = try await filtered("name=%25")
-            XCTAssertEqual(awaited10, [])
-            let awaited11 = try await filtered("wechat=wx_")
-            XCTAssertEqual(awaited11, [students[4]])
+            let byWechatWithSymbols = try await filtered("wechat=_100%25")
+            XCTAssertEqual(byWechatWithSymbols, [students[4]])
+            let byPercent = try await filtered("wechat=%25")
+            XCTAssertEqual(byPercent, [students[4]])
+            let byPercentInName = try await filtered("name=%25")
+            XCTAssertEqual(byPercentInName, [])
+            let byUnderscore = try await filtered("wechat=wx_")
+            XCTAssertEqual(byUnderscore, [students[4]])
             // Filters combine with AND; empty values and unknown parameters are ignored.
-            let awaited12 = try await filtered("name=%E5%AD%A6%E7%94%9F1&email=s12")
-            XCTAssertEqual(awaited12, [students[11]])
-            let awaited13 = try await filtered("name=&email=&wechat=&search=zzz&ordering=-id").count
-            XCTAssertEqual(awaited13, 10)
+            let byNameAndEmail = try await filtered("name=%E5%AD%A6%E7%94%9F1&email=s12")
+            XCTAssertEqual(byNameAndEmail, [students[11]])
+            let unfilteredCount = try await filtered("name=&email=&wechat=&search=zzz&ordering=-id").count
+            XCTAssertEqual(unfilteredCount, 10)
             let count = try await client.call(.get, "/admin/user_info/?email=example.com&page=2", ticket: admin.ticket)
             XCTAssertEqual(count.data?["count"]?.intValue, 12)
             XCTAssertEqual(count.data?["previous"]?.stringValue, "http://localhost/admin/user_info/?email=example.com")
@@ -203,8 +204,8 @@ final class BackOfficeStudentInfoTests: XCTestCase {
             XCTAssertEqual(bare.data?["gender"], .null)
             XCTAssertEqual(bare.data?["first_name"], .null)
             XCTAssertEqual(bare.data?["gpa"], .null)
-            let awaited14 = try await env.count("summer_sales_man_user")
-            XCTAssertEqual(awaited14, links)
+            let linksAfterRead = try await env.count("summer_sales_man_user")
+            XCTAssertEqual(linksAfterRead, links)
         }
     }
 
@@ -274,11 +275,17 @@ final class BackOfficeStudentInfoTests: XCTestCase {
                 XCTAssertEqual(e.msg, msg)
                 XCTAssertEqual(e.fieldName, "remark")
             }
+            let list = try await client.execute(
+                uri: "/admin/user_info/\(student)/add_remark/", method: .post,
+                headers: [.cookie: "ticket=\(admin.ticket)", .contentType: "application/json"], body: ByteBuffer(string: "[\"x\"]"))
+            XCTAssertEqual(list.code, 400)
+            XCTAssertEqual(list.msg, "无效数据。期待为字典类型，得到的是 list 。")
+            XCTAssertEqual(list.fieldName, "non_field_errors")
             let ok255 = try await client.call(.post, "/admin/user_info/\(student)/add_remark/", ticket: admin.ticket,
                                               json: ["remark": String(repeating: "长", count: 255)])
             XCTAssertEqual(ok255.code, 0)
-            let awaited15 = try await env.count("summer_user_info_remark")
-            XCTAssertEqual(awaited15, 3)
+            let remarks = try await env.count("summer_user_info_remark")
+            XCTAssertEqual(remarks, 3)
         }
     }
 
@@ -335,10 +342,10 @@ final class BackOfficeStudentInfoTests: XCTestCase {
             ]))
 
             let none = try await env.makeUser("student03")
-            let awaited16 = try await client.call(.get, "/admin/user_info/\(none)/scores/", ticket: admin.ticket).data
-            XCTAssertEqual(awaited16, .array([]))
-            let awaited17 = try await client.call(.get, "/admin/user_info/\(none)/confirm_course/", ticket: admin.ticket).data
-            XCTAssertEqual(awaited17, .array([]))
+            let noScores = try await client.call(.get, "/admin/user_info/\(none)/scores/", ticket: admin.ticket).data
+            XCTAssertEqual(noScores, .array([]))
+            let noRecords = try await client.call(.get, "/admin/user_info/\(none)/confirm_course/", ticket: admin.ticket).data
+            XCTAssertEqual(noRecords, .array([]))
         }
     }
 }

@@ -86,8 +86,8 @@ final class StatisticsTests: XCTestCase {
             let r = try await client.call(.get, "/admin/statistics/students_overview/", ticket: admin.ticket)
             XCTAssertEqual(r.data, .object([
                 "students_num": .int(0), "personal_file_num": .int(0), "students_applyed": .int(0), "students_payed": .int(0)]))
-            let awaited1 = try await client.call(.get, "/admin/statistics/campus_overview/", ticket: admin.ticket).data
-            XCTAssertEqual(awaited1, .array([]))
+            let emptyOverview = try await client.call(.get, "/admin/statistics/campus_overview/", ticket: admin.ticket).data
+            XCTAssertEqual(emptyOverview, .array([]))
         }
     }
 
@@ -122,14 +122,14 @@ final class StatisticsTests: XCTestCase {
             let forbidden = try await client.call(.get, "/admin/statistics/", ticket: market.ticket)
             XCTAssertEqual(forbidden.code, 403)
             XCTAssertEqual(forbidden.msg, "您没有执行该操作的权限。")
-            let awaited2 = try await client.call(.get, "/admin/statistics/", ticket: student).json
-            XCTAssertEqual(awaited2,
+            let studentReply = try await client.call(.get, "/admin/statistics/", ticket: student).json
+            XCTAssertEqual(studentReply,
                            .object(["code": .int(403), "msg": .string("您没有执行该操作的权限")]))
             // Overviews are for every staff role, not for students.
-            let awaited3 = try await client.call(.get, "/admin/statistics/campus_overview/", ticket: market.ticket).code
-            XCTAssertEqual(awaited3, 0)
-            let awaited4 = try await client.call(.get, "/admin/statistics/students_overview/", ticket: student).code
-            XCTAssertEqual(awaited4, 403)
+            let marketCode = try await client.call(.get, "/admin/statistics/campus_overview/", ticket: market.ticket).code
+            XCTAssertEqual(marketCode, 0)
+            let studentCode = try await client.call(.get, "/admin/statistics/students_overview/", ticket: student).code
+            XCTAssertEqual(studentCode, 403)
 
             let r = try await client.call(.get, "/admin/statistics/?name=nobody", ticket: data.admin.ticket)
             XCTAssertEqual(r.code, 0, r.bodyText)
@@ -142,12 +142,12 @@ final class StatisticsTests: XCTestCase {
             let users = try await client.call(.get, "/admin/user_info/", ticket: data.admin.ticket)
             XCTAssertEqual(users.data?["count"]?.intValue, 5)
             // Not routed: item paths and other methods.
-            let awaited5 = try await client.call(.get, "/admin/statistics/1/", ticket: data.admin.ticket).status
-            XCTAssertEqual(awaited5, .notFound)
-            let awaited6 = try await client.call(.post, "/admin/statistics/students_overview/", ticket: data.admin.ticket, json: [:]).code
-            XCTAssertEqual(awaited6, 405)
-            let awaited7 = try await client.call(.post, "/admin/statistics/", ticket: data.admin.ticket, json: [:]).code
-            XCTAssertEqual(awaited7, 405)
+            let itemStatus = try await client.call(.get, "/admin/statistics/1/", ticket: data.admin.ticket).status
+            XCTAssertEqual(itemStatus, .notFound)
+            let postOverviewCode = try await client.call(.post, "/admin/statistics/students_overview/", ticket: data.admin.ticket, json: [:]).code
+            XCTAssertEqual(postOverviewCode, 405)
+            let postListCode = try await client.call(.post, "/admin/statistics/", ticket: data.admin.ticket, json: [:]).code
+            XCTAssertEqual(postListCode, 405)
         }
     }
 }
