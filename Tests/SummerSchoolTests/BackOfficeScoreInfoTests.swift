@@ -88,8 +88,7 @@ final class BackOfficeScoreInfoTests: XCTestCase {
             XCTAssertEqual(rowsAfterCreate, 1)
 
             // The newest of several rows is the one edited; `user` cannot move it (DV-7).
-            let older = try await env.makeScoreDetail(userID: student, address: "旧")
-            _ = older
+            try await env.makeScoreDetail(userID: student, address: "旧")
             let put = try await client.call(.put, path, ticket: market.ticket, json: Self.full.merging(["user": other]) { $1 })
             XCTAssertEqual(put.code, 0, put.bodyText)
             XCTAssertEqual(put.data?["address"]?.stringValue, "北京大学昌平区E栋1233号")

@@ -111,8 +111,8 @@ final class BackOfficeStudentInfoTests: XCTestCase {
             let own = try await env.makeChannel("测试渠道", salesManID: salesMan)
             let viaOpenid = try await env.makeChannel("扫码渠道", salesManID: salesMan)
             let later = try await env.makeChannel("后来的渠道", salesManID: salesMan)
-            let unlinked = try await env.makeChannel("无人渠道", salesManID: salesMan)  // no user_channel rows
-            _ = unlinked
+            // A channel without user_channel rows: the original showed it for a NULL openid (DV-3).
+            try await env.makeChannel("无人渠道", salesManID: salesMan)
 
             let a = try await env.makeUser("student_a")  // own channel
             try await env.fillProfile(userID: a, name: "张三", email: "a@b.com", wechat: "wx1", cschool: "青蛙大学",
