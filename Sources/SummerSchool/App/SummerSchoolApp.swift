@@ -29,6 +29,7 @@ public struct SummerSchoolApp: Sendable {
             CreateSummerIdentity(), CreateSummerConsultants(), CreateSummerNavigation(), CreateSummerCoupons(),
             CreateSummerMarket(), CreateSummerPaymentAccounts(), CreateSummerCampus(), CreateSummerCatalog(),
             CreateSummerOrders(), CreateSummerCourseRecordIndexes(), CreateSummerOrderFilterIndexes(),
+            CreateSummerStudentStatisticsIndexes(),
         ]
     }
 
@@ -46,6 +47,7 @@ public struct SummerSchoolApp: Sendable {
     static let modules: [any SummerRouteModule] = [
         UserCourseRoutes(),
         CartRoutes(), OrderPaymentRoutes(), OrderRoutes(),
-        AdminCourseRoutes(), AdminOrderRoutes(), ProjectResultRoutes(), AdminUserCourseRoutes(),
+        AdminCourseRoutes(), AdminOrderRoutes(), AdminProjectRoutes(), ProjectResultRoutes(), StatisticsRoutes(),
+        ScoreInfoRoutes(), AdminUserCourseRoutes(), StudentInfoRoutes(),
     ]
 }
