@@ -175,8 +175,8 @@ final class AdminCourseTests: XCTestCase {
             struct Plan: Decodable { let detail: String }
             let statements = [
                 ("SELECT COUNT(*) FROM summer_user_course WHERE status = 'TO_CONFIRM'", "summer_user_course_status"),
-                ("SELECT id FROM summer_user_course uc WHERE uc.user_id = 1 ORDER BY uc.id LIMIT 10", "summer_user_course_of_user"),
-                ("SELECT id FROM summer_user_course WHERE user_id = 1 ORDER BY id DESC LIMIT 1", "summer_user_course_of_user"),
+                ("SELECT id FROM summer_user_course uc WHERE uc.user_id = 1 ORDER BY uc.id LIMIT 10", "summer_user_course_user_records"),
+                ("SELECT id FROM summer_user_course WHERE user_id = 1 ORDER BY id DESC LIMIT 1", "summer_user_course_user_records"),
                 ("SELECT COUNT(*) FROM summer_user_course WHERE project_id = 1 AND course_id = 2", "summer_user_course_offering"),
                 ("SELECT COUNT(*) FROM summer_user_course WHERE order_id = 1 AND project_id = 2", "summer_user_course_order"),
             ]

@@ -28,7 +28,7 @@ public struct SummerSchoolApp: Sendable {
         [
             CreateSummerIdentity(), CreateSummerConsultants(), CreateSummerNavigation(), CreateSummerCoupons(),
             CreateSummerMarket(), CreateSummerPaymentAccounts(), CreateSummerCampus(), CreateSummerCatalog(),
-            CreateSummerOrders(), CreateSummerCourseRecordIndexes(), CreateSummerOrderFilterIndexes(),
+            CreateSummerOrders(), CreateSummerOrderFilterIndexes(),
             CreateSummerStudentStatisticsIndexes(),
         ]
     }
