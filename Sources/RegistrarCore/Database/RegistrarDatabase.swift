@@ -41,7 +41,7 @@ public final class RegistrarDatabase: Sendable {
     }
 
     /// The SQLKit view of the pool, for ordinary queries.
-    public var sql: any SQLDatabase { QueryCounter.wrap(fluent as! any SQLDatabase) }
+    public var sql: any SQLDatabase { QueryCounter.wrap(fluent.sql) }
 
     public var isSQLite: Bool { url.isSQLite }
 
@@ -73,7 +73,7 @@ public final class RegistrarDatabase: Sendable {
         guard let pool = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()) else {
             throw ConfigurationError("database is shut down")
         }
-        _ = try await (pool as! any SQLDatabase).raw("SELECT 1 AS one").first(decoding: One.self)
+        _ = try await pool.sql.raw("SELECT 1 AS one").first(decoding: One.self)
     }
 
     /// Runs `work` inside one transaction: everything it writes commits together or not at all.
@@ -85,7 +85,7 @@ public final class RegistrarDatabase: Sendable {
         let counter = QueryCounter.current
         if isSQLite {
             return try await fluent.withConnection { connection in
-                let db = QueryCounter.wrap(connection as! any SQLDatabase, counter: counter)
+                let db = QueryCounter.wrap(connection.sql, counter: counter)
                 try await db.raw("PRAGMA busy_timeout = 10000").run()
                 try await db.raw("BEGIN IMMEDIATE").run()
                 do {
@@ -99,7 +99,7 @@ public final class RegistrarDatabase: Sendable {
             }
         }
         return try await fluent.transaction { transaction in
-            try await work(QueryCounter.wrap(transaction as! any SQLDatabase, counter: counter))
+            try await work(QueryCounter.wrap(transaction.sql, counter: counter))
         }
     }
 

@@ -3,17 +3,17 @@ import RegistrarCore
 import SQLKit
 
 /// `/admin/account_info/...` (identity spec §9.1): receiving accounts, one per payment method. ADMIN-only.
-enum AccountInfoRoutes {
-    static func register(_ routes: SummerRoutes) {
+struct AccountInfoRoutes: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
         routes.collection("/admin/account_info", access: .admin) { r in
-            r.get { call in Reply.ok(try await list(call)) }
-            r.post { call in Reply.ok(try await create(call)) }
+            r.get { call in Reply.ok(try await Self.list(call)) }
+            r.post { call in Reply.ok(try await Self.create(call)) }
         }
         routes.item("/admin/account_info/{id}", access: .admin) { r in
-            r.get { call in Reply.ok(AccountInfoItem(try await find(try call.pathID(), on: call.sql))) }
-            r.put { call in Reply.ok(try await update(call)) }
-            r.patch { call in Reply.ok(try await update(call)) }
-            r.delete { call in try await delete(call) }
+            r.get { call in Reply.ok(AccountInfoItem(try await Self.find(try call.pathID(), on: call.sql))) }
+            r.put { call in Reply.ok(try await Self.update(call)) }
+            r.patch { call in Reply.ok(try await Self.update(call)) }
+            r.delete { call in try await Self.delete(call) }
         }
     }
 
@@ -40,8 +40,8 @@ enum AccountInfoRoutes {
                 try await sql.raw("""
                     INSERT INTO summer_payment_account_info \
                     (account_number, account_name, opening_bank, payment, currency, swift_code, create_time) \
-                    VALUES (\(bind: fields.accountNumber.value!), \(bind: fields.accountName.value!), \
-                    \(bind: fields.openingBank.value), \(bind: fields.payment.value!), \(bind: fields.currency.value!), \
+                    VALUES (\(bind: fields.accountNumber.required), \(bind: fields.accountName.required), \
+                    \(bind: fields.openingBank.value), \(bind: fields.payment.required), \(bind: fields.currency.required), \
                     \(bind: fields.swiftCode.value), \(bind: now)) RETURNING \(unsafeRaw: AccountInfoRow.columns)
                     """).first(decoding: AccountInfoRow.self)!
             }

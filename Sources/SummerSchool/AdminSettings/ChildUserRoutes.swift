@@ -4,19 +4,19 @@ import SQLKit
 
 /// `/admin/child_user/...` (identity spec §9.2): staff accounts. ADMIN-only; students are never listed or
 /// found here; no DELETE.
-enum ChildUserRoutes {
-    static func register(_ routes: SummerRoutes) {
+struct ChildUserRoutes: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
         routes.collection("/admin/child_user", access: .admin) { r in
-            r.get { call in Reply.ok(try await list(call)) }
-            r.post { call in Reply.ok(try await create(call)) }
+            r.get { call in Reply.ok(try await Self.list(call)) }
+            r.post { call in Reply.ok(try await Self.create(call)) }
         }
         routes.item("/admin/child_user/{id}", access: .admin) { r in
-            r.get { call in Reply.ok(ChildUserItem(try await find(try call.pathID(), on: call.sql))) }
-            r.put { call in Reply.ok(try await update(call)) }
-            r.patch { call in Reply.ok(try await update(call)) }
+            r.get { call in Reply.ok(ChildUserItem(try await Self.find(try call.pathID(), on: call.sql))) }
+            r.put { call in Reply.ok(try await Self.update(call)) }
+            r.patch { call in Reply.ok(try await Self.update(call)) }
         }
         routes.item("/admin/child_user/{id}/update_password", access: .admin) { r in
-            r.put { call in try await updatePassword(call) }
+            r.put { call in try await Self.updatePassword(call) }
         }
     }
 
@@ -43,15 +43,15 @@ enum ChildUserRoutes {
     /// `child_user_<id>` (`""` if WeChat fails), requested outside the transaction.
     static func create(_ call: SummerCall) async throws -> ChildUserItem {
         let fields = try await ChildUserFields(try await call.bodyReader(.create), on: call.sql)
-        let hash = try await call.app.passwords.hash(fields.password.value!)
+        let hash = try await call.app.passwords.hash(fields.password.required)
         let now = SummerTime.now()
         var row = try await uniqueUsername {
             try await call.database.transaction { sql in
                 struct Inserted: Decodable { let id: Int }
                 let id = try await sql.raw("""
                     INSERT INTO summer_user (username, password, name, role, is_active, is_superuser, create_time) \
-                    VALUES (\(bind: fields.username.value!), \(bind: hash), \(bind: fields.name.value), \
-                    \(bind: fields.role.value!), \(bind: fields.isActive.value ?? true), \(bind: false), \(bind: now)) RETURNING id
+                    VALUES (\(bind: fields.username.required), \(bind: hash), \(bind: fields.name.value), \
+                    \(bind: fields.role.required), \(bind: fields.isActive.value ?? true), \(bind: false), \(bind: now)) RETURNING id
                     """).first(decoding: Inserted.self)!.id
                 return try await find(id, on: sql)
             }

@@ -4,19 +4,19 @@ import SQLKit
 
 /// `/admin/sales_man/...` (identity spec §9.3): sales consultants with an uploaded QR image. ADMIN-only;
 /// no DELETE.
-enum SalesManRoutes {
+struct SalesManRoutes: SummerRouteModule {
     /// Where consultants' images are stored, under the media root.
     static let folder = "common/sales_man"
 
-    static func register(_ routes: SummerRoutes) {
+    func register(_ routes: SummerRoutes) {
         routes.collection("/admin/sales_man", access: .admin) { r in
-            r.get { call in Reply.ok(try await list(call)) }
-            r.post { call in Reply.ok(try await create(call)) }
+            r.get { call in Reply.ok(try await Self.list(call)) }
+            r.post { call in Reply.ok(try await Self.create(call)) }
         }
         routes.item("/admin/sales_man/{id}", access: .admin) { r in
-            r.get { call in Reply.ok(SalesManItem(try await find(try call.pathID(), on: call.sql), call: call)) }
-            r.put { call in Reply.ok(try await update(call)) }
-            r.patch { call in Reply.ok(try await update(call)) }
+            r.get { call in Reply.ok(SalesManItem(try await Self.find(try call.pathID(), on: call.sql), call: call)) }
+            r.put { call in Reply.ok(try await Self.update(call)) }
+            r.patch { call in Reply.ok(try await Self.update(call)) }
         }
     }
 
@@ -40,7 +40,7 @@ enum SalesManRoutes {
             try await call.database.transaction { sql in
                 try await sql.raw("""
                     INSERT INTO summer_sales_man (name, wechat, email, qr_code) \
-                    VALUES (\(bind: fields.name.value!), \(bind: fields.wechat.value!), \(bind: fields.email.value!), \
+                    VALUES (\(bind: fields.name.required), \(bind: fields.wechat.required), \(bind: fields.email.required), \
                     \(bind: path ?? "")) RETURNING \(unsafeRaw: SalesManRow.columns)
                     """).first(decoding: SalesManRow.self)!
             }

@@ -36,13 +36,24 @@ public struct SummerSchoolApp: Sendable {
         let router = makeAPIRouter(style: .summer, database: database, logger: logger)
         router.add(middleware: SummerFrontMiddleware(settings: settings))
         let routes = SummerRoutes(router: router, app: self)
-        AuthRoutes.register(routes)
-        SettingsAndMediaRoutes.register(routes)
         for module in Self.modules { module.register(routes) }
         return router
     }
 
-    /// The route modules, in URL order.
+    /// Every route module of the API, by URL prefix. A new module is one more entry here.
     static let modules: [any SummerRouteModule] = [
+        // /auth/user/…
+        UserListRoutes(), LoginModule(), WeChatSignInModule(), ProfileRoutes(), PersonalFileRoutes(),
+        CouponListRoutes(), ConsultantRoutes(), ScoreDetailRoutes(),
+        // /common/…
+        CommonRoutes(),
+        // /coupon/…
+        CouponRoutes(), UserCouponRoutes(),
+        // /market/…
+        ChannelRoutes(),
+        // /admin/…
+        AccountInfoRoutes(), ChildUserRoutes(), SalesManRoutes(),
+        // /media/…
+        MediaRoutes(),
     ]
 }

@@ -3,12 +3,12 @@ import RegistrarCore
 import SQLKit
 
 /// `GET|PUT|PATCH /auth/user/info/{id}/personal_file/` — the caller's personal file (identity §4.13–4.15).
-enum PersonalFileRoutes {
-    static func register(_ routes: SummerRoutes) {
+struct PersonalFileRoutes: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
         routes.item("/auth/user/info/{id}/personal_file") { r in
-            r.get(show)
-            r.put(update)
-            r.patch(update)
+            r.get(Self.show)
+            r.put(Self.update)
+            r.patch(Self.update)
         }
     }
 

@@ -4,13 +4,13 @@ import SQLKit
 
 /// The caller's basic profile: `GET|PUT|PATCH /auth/user/info/{id}/` and `GET /auth/user/check_user_info/`
 /// (identity §4.5, §4.10–4.12); `{id}` is ignored.
-enum ProfileRoutes {
-    static func register(_ routes: SummerRoutes) {
-        routes.collection("/auth/user/check_user_info") { r in r.get(check) }
+struct ProfileRoutes: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
+        routes.collection("/auth/user/check_user_info") { r in r.get(Self.check) }
         routes.item("/auth/user/info/{id}") { r in
-            r.get(show)
-            r.put(update)
-            r.patch(update)
+            r.get(Self.show)
+            r.put(Self.update)
+            r.patch(Self.update)
         }
     }
 

@@ -4,13 +4,13 @@ import SQLKit
 
 /// Transcript mailing addresses of the caller: `GET|POST /auth/user/score_detail/` and
 /// `GET /auth/user/score_detail/{id}/` (identity §4.16–4.18, D8, D9).
-enum ScoreDetailRoutes {
-    static func register(_ routes: SummerRoutes) {
+struct ScoreDetailRoutes: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
         routes.collection("/auth/user/score_detail") { r in
-            r.get(list)
-            r.post(create)
+            r.get(Self.list)
+            r.post(Self.create)
         }
-        routes.item("/auth/user/score_detail/{id}") { r in r.get(latest) }
+        routes.item("/auth/user/score_detail/{id}") { r in r.get(Self.latest) }
     }
 
     struct Record: Codable, Sendable {
@@ -40,11 +40,11 @@ enum ScoreDetailRoutes {
 
     @Sendable static func create(_ call: SummerCall) async throws -> some ResponseGenerator {
         let input = try await call.bodyReader(.create)
-        let department = try input.string("department", max: 30).value!
-        let phone = try input.string("phone", max: 30).value!
-        let country = try input.string("country", max: 30).value!
-        let postCode = try input.string("post_code", max: 30).value!
-        let address = try input.string("address", max: 60).value!
+        let department = try input.string("department", max: 30).required
+        let phone = try input.string("phone", max: 30).required
+        let country = try input.string("country", max: 30).required
+        let postCode = try input.string("post_code", max: 30).required
+        let address = try input.string("address", max: 60).required
         let userID = call.caller.id
         let record = try await call.database.transaction { sql in
             try await sql.raw("""

@@ -3,16 +3,16 @@ import RegistrarCore
 import SQLKit
 
 /// `/coupon/coupon/...` (identity spec §7.1–7.5): ADMIN-only; no DELETE.
-enum CouponRoutes {
-    static func register(_ routes: SummerRoutes) {
+struct CouponRoutes: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
         routes.collection("/coupon/coupon", access: .admin) { r in
-            r.get { call in Reply.ok(try await list(call)) }
-            r.post { call in Reply.ok(try await create(call)) }
+            r.get { call in Reply.ok(try await Self.list(call)) }
+            r.post { call in Reply.ok(try await Self.create(call)) }
         }
         routes.item("/coupon/coupon/{id}", access: .admin) { r in
-            r.get { call in Reply.ok(CouponItem(try await find(try call.pathID(), on: call.sql))) }
-            r.put { call in Reply.ok(try await update(call)) }
-            r.patch { call in Reply.ok(try await update(call)) }
+            r.get { call in Reply.ok(CouponItem(try await Self.find(try call.pathID(), on: call.sql))) }
+            r.put { call in Reply.ok(try await Self.update(call)) }
+            r.patch { call in Reply.ok(try await Self.update(call)) }
         }
     }
 
@@ -41,8 +41,8 @@ enum CouponRoutes {
             }
             return try await sql.raw("""
                 INSERT INTO summer_coupon (coupon_code, amount, info, create_time, start_time, end_time, max_num, is_active) \
-                VALUES (\(bind: code), \(bind: fields.amount.value!), \(bind: fields.info.value!), \(bind: now), \
-                \(bind: fields.startTime.value!), \(bind: fields.endTime.value!), \(bind: fields.maxNum.value!), \
+                VALUES (\(bind: code), \(bind: fields.amount.required), \(bind: fields.info.required), \(bind: now), \
+                \(bind: fields.startTime.required), \(bind: fields.endTime.required), \(bind: fields.maxNum.required), \
                 \(bind: fields.isActive.value ?? true)) RETURNING \(unsafeRaw: CouponRow.columns)
                 """).first(decoding: CouponRow.self)!
         }

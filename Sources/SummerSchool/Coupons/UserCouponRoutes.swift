@@ -3,22 +3,22 @@ import RegistrarCore
 import SQLKit
 
 /// `POST /coupon/user_coupon/` (identity spec §7.6): assigns a coupon to a student. ADMIN-only.
-enum UserCouponRoutes {
+struct UserCouponRoutes: SummerRouteModule {
     static let notAStudent = "仅能为学生用户分配优惠券"
     static let alreadyAssigned = "已经为该用户分配过该优惠券，不能重复分配"
     static let exhausted = "优惠券已超过最大数量，不能为该用户新增优惠券"
 
-    static func register(_ routes: SummerRoutes) {
+    func register(_ routes: SummerRoutes) {
         routes.collection("/coupon/user_coupon", access: .admin) { r in
-            r.post { call in try await assign(call) }
+            r.post { call in try await Self.assign(call) }
         }
     }
 
     static func assign(_ call: SummerCall) async throws -> Envelope<EmptyObject> {
         let reader = try await call.bodyReader(.create)
         let sql = call.sql
-        let userID = try await reader.relatedRow("user", table: "summer_user", on: sql).value!
-        let couponID = try await reader.relatedRow("coupon", table: "summer_coupon", on: sql).value!
+        let userID = try await reader.relatedRow("user", table: "summer_user", on: sql).required
+        let couponID = try await reader.relatedRow("coupon", table: "summer_coupon", on: sql).required
 
         do {
             try await call.database.transaction { sql in

@@ -4,19 +4,19 @@ import SQLKit
 
 /// `/market/channel/...` (identity spec §8; decisions 9/36): every staff role reads, MARKET and ADMIN write,
 /// STUDENT gets 403.
-enum ChannelRoutes {
+struct ChannelRoutes: SummerRouteModule {
     static let writers = Access.roles(.market, .admin)
 
-    static func register(_ routes: SummerRoutes) {
+    func register(_ routes: SummerRoutes) {
         routes.collection("/market/channel", access: .staff) { r in
-            r.get { call in Reply.ok(try await list(call)) }
-            r.post(access: writers) { call in Reply.ok(try await create(call)) }
+            r.get { call in Reply.ok(try await Self.list(call)) }
+            r.post(access: Self.writers) { call in Reply.ok(try await Self.create(call)) }
         }
         routes.item("/market/channel/{id}", access: .staff) { r in
-            r.get { call in Reply.ok(ChannelItem(try await find(try call.pathID(), on: call.sql))) }
-            r.put(access: writers) { call in Reply.ok(try await update(call)) }
-            r.patch(access: writers) { call in Reply.ok(try await update(call)) }
-            r.delete(access: writers) { call in try await delete(call) }
+            r.get { call in Reply.ok(ChannelItem(try await Self.find(try call.pathID(), on: call.sql))) }
+            r.put(access: Self.writers) { call in Reply.ok(try await Self.update(call)) }
+            r.patch(access: Self.writers) { call in Reply.ok(try await Self.update(call)) }
+            r.delete(access: Self.writers) { call in try await Self.delete(call) }
         }
     }
 
@@ -44,9 +44,9 @@ enum ChannelRoutes {
                 let id = try await sql.raw("""
                     INSERT INTO summer_market_channel (name, plan_date, sales_man_id, plan_student_number, \
                     plan_file_student_number, plan_payed_student_number, create_time, modified_time) \
-                    VALUES (\(bind: fields.name.value!), \(bind: fields.planDate.value!), \(bind: fields.salesMan.value!), \
-                    \(bind: fields.planStudentNumber.value!), \(bind: fields.planFileStudentNumber.value!), \
-                    \(bind: fields.planPayedStudentNumber.value!), \(bind: now), \(bind: now)) RETURNING id
+                    VALUES (\(bind: fields.name.required), \(bind: fields.planDate.required), \(bind: fields.salesMan.required), \
+                    \(bind: fields.planStudentNumber.required), \(bind: fields.planFileStudentNumber.required), \
+                    \(bind: fields.planPayedStudentNumber.required), \(bind: now), \(bind: now)) RETURNING id
                     """).first(decoding: Inserted.self)!.id
                 return try await find(id, on: sql)
             }

@@ -14,9 +14,11 @@ public struct TutoringAuth: Sendable {
     public static let expired = AppError(code: 401, msg: "登录已过期，请重新登录")
 
     let database: RegistrarDatabase
+    let cookie: SessionCookie
 
-    public init(database: RegistrarDatabase) {
+    public init(database: RegistrarDatabase, cookie: SessionCookie) {
         self.database = database
+        self.cookie = cookie
     }
 
     /// The live staff member behind the request's session, or 401. A cookie-authenticated response
@@ -45,7 +47,7 @@ public struct TutoringAuth: Sendable {
         if now - row.last_seen_time >= Self.refreshInterval {
             try await sql.raw("UPDATE tutoring_session SET last_seen_time = \(bind: now) WHERE id = \(bind: row.session_id)").run()
         }
-        if credential.fromCookie { SessionCookie.issue(credential.token) }
+        if credential.fromCookie { cookie.issue(credential.token) }
         return try found.decode(model: CurrentStaff.self)
     }
 
@@ -82,11 +84,17 @@ public enum Sessions {
     public static func open(staffID: Int, on sql: any SQLDatabase) async throws -> String {
         let token = SecureToken.hex(bytes: 32)
         let now = TutoringClock.now()
-        try await sql.raw("""
-            INSERT INTO tutoring_session (token_hash, staff_id, create_time, last_seen_time)
-            VALUES (\(bind: SecureToken.sha256Hex(token)), \(bind: staffID), \(bind: now), \(bind: now))
-            """).run()
+        try await TutoringInsert.row(
+            NewSession(tokenHash: SecureToken.sha256Hex(token), staffId: staffID, createTime: now, lastSeenTime: now),
+            into: "tutoring_session", on: sql)
         return token
+    }
+
+    struct NewSession: Encodable, Sendable {
+        let tokenHash: String
+        let staffId: Int
+        let createTime: Int
+        let lastSeenTime: Int
     }
 
     public static func end(sessionID: Int, on sql: any SQLDatabase) async throws {
