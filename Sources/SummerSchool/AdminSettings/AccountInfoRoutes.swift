@@ -43,7 +43,7 @@ struct AccountInfoRoutes: SummerRouteModule {
                     VALUES (\(bind: fields.accountNumber.required), \(bind: fields.accountName.required), \
                     \(bind: fields.openingBank.value), \(bind: fields.payment.required), \(bind: fields.currency.required), \
                     \(bind: fields.swiftCode.value), \(bind: now)) RETURNING \(unsafeRaw: AccountInfoRow.columns)
-                    """).first(decoding: AccountInfoRow.self)!
+                    """).row(decoding: AccountInfoRow.self)
             }
         }
         return AccountInfoItem(row)
@@ -55,14 +55,14 @@ struct AccountInfoRoutes: SummerRouteModule {
         let fields = try await AccountInfoFields(try await call.bodyReader(call.writeMode), on: call.sql, excluding: id)
         let row = try await unique(fields, on: call.sql, excluding: id) {
             try await call.database.transaction { sql in
-                let update = sql.update("summer_payment_account_info").set("id", to: SQLBind(id))
+                let update = sql.patch("summer_payment_account_info", id: id)
                     .set("account_number", ifSent: fields.accountNumber)
                     .set("account_name", ifSent: fields.accountName)
                     .set("opening_bank", ifSent: fields.openingBank)
                     .set("payment", ifSent: fields.payment)
                     .set("currency", ifSent: fields.currency)
                     .set("swift_code", ifSent: fields.swiftCode)
-                try await update.where("id", .equal, SQLBind(id)).run()
+                try await update.run()
                 return try await find(id, on: sql)
             }
         }
@@ -81,14 +81,12 @@ struct AccountInfoRoutes: SummerRouteModule {
     /// A concurrent write that took the number or the method first: report the field it clashes on.
     static func unique<T>(
         _ fields: AccountInfoFields, on sql: any SQLDatabase, excluding: Int?, _ work: () async throws -> T) async throws -> T {
-        do {
-            return try await work()
-        } catch where RegistrarDatabase.isConstraintViolation(error) {
+        try await RegistrarDatabase.mappingConstraintViolation(work) {
             if let number = fields.accountNumber.value,
                try await AccountInfoFields.taken("account_number", number, excluding: excluding, on: sql) {
-                throw AppError.field("account_number", AccountInfoFields.numberTaken)
+                return AppError.field("account_number", AccountInfoFields.numberTaken)
             }
-            throw AppError.field("payment", AccountInfoFields.paymentTaken)
+            return AppError.field("payment", AccountInfoFields.paymentTaken)
         }
     }
 }

@@ -52,7 +52,7 @@ struct ChildUserRoutes: SummerRouteModule {
                     INSERT INTO summer_user (username, password, name, role, is_active, is_superuser, create_time) \
                     VALUES (\(bind: fields.username.required), \(bind: hash), \(bind: fields.name.value), \
                     \(bind: fields.role.required), \(bind: fields.isActive.value ?? true), \(bind: false), \(bind: now)) RETURNING id
-                    """).first(decoding: Inserted.self)!.id
+                    """).row(decoding: Inserted.self).id
                 return try await find(id, on: sql)
             }
         }
@@ -71,13 +71,13 @@ struct ChildUserRoutes: SummerRouteModule {
         let keeping = call.ticket
         let row = try await uniqueUsername {
             try await call.database.transaction { [hash] sql in
-                let update = sql.update("summer_user").set("id", to: SQLBind(id))
+                let update = sql.patch("summer_user", id: id)
                     .set("name", ifSent: fields.name)
                     .set("username", ifSent: fields.username)
                     .set("is_active", ifSent: fields.isActive)
                     .set("role", ifSent: fields.role)
                 if let hash { update.set("password", to: SQLBind(hash)) }
-                try await update.where("id", .equal, SQLBind(id)).run()
+                try await update.run()
                 if fields.isActive.value == false {
                     // Deactivation ends every session of the account at once (D3), also once it is reactivated.
                     try await Tickets.revokeAll(userID: id, keeping: nil, on: sql)
@@ -119,10 +119,6 @@ struct ChildUserRoutes: SummerRouteModule {
     }
 
     static func uniqueUsername<T>(_ work: () async throws -> T) async throws -> T {
-        do {
-            return try await work()
-        } catch where RegistrarDatabase.isConstraintViolation(error) {
-            throw AppError.field("username", ChildUserFields.usernameTaken)
-        }
+        try await RegistrarDatabase.mappingConstraintViolation(work, to: { AppError.field("username", ChildUserFields.usernameTaken) })
     }
 }

@@ -42,7 +42,7 @@ struct SalesManRoutes: SummerRouteModule {
                     INSERT INTO summer_sales_man (name, wechat, email, qr_code) \
                     VALUES (\(bind: fields.name.required), \(bind: fields.wechat.required), \(bind: fields.email.required), \
                     \(bind: path ?? "")) RETURNING \(unsafeRaw: SalesManRow.columns)
-                    """).first(decoding: SalesManRow.self)!
+                    """).row(decoding: SalesManRow.self)
             }
         }
         return SalesManItem(row, call: call)
@@ -55,12 +55,12 @@ struct SalesManRoutes: SummerRouteModule {
         let fields = try SalesManFields(try await call.bodyReader(call.writeMode))
         let row = try await withStoredImage(fields.qrCode, call: call) { path in
             try await call.database.transaction { sql in
-                let update = sql.update("summer_sales_man").set("id", to: SQLBind(id))
+                let update = sql.patch("summer_sales_man", id: id)
                     .set("name", ifSent: fields.name)
                     .set("wechat", ifSent: fields.wechat)
                     .set("email", ifSent: fields.email)
                 if fields.qrCode.isPresent { update.set("qr_code", to: SQLBind(path ?? "")) }
-                try await update.where("id", .equal, SQLBind(id)).run()
+                try await update.run()
                 return try await find(id, on: sql)
             }
         }

@@ -23,7 +23,9 @@ public struct SummerSchoolApp: Sendable {
         self.passwords = passwords
     }
 
-    /// Every table of the summer API, in creation order.
+    /// Every table of the summer API, in creation order. Append-only: a schema change is a new migration
+    /// type added at the end, named for its change; an applied migration is never renamed or edited
+    /// (Fluent records each by its type name).
     public static var migrations: [any Migration] {
         [
             CreateSummerIdentity(), CreateSummerConsultants(), CreateSummerNavigation(), CreateSummerCoupons(),

@@ -51,7 +51,7 @@ struct ScoreDetailRoutes: SummerRouteModule {
                 INSERT INTO summer_student_score_detail (user_id, department, phone, country, post_code, address) \
                 VALUES (\(bind: userID), \(bind: department), \(bind: phone), \(bind: country), \(bind: postCode), \(bind: address)) \
                 RETURNING id, user_id AS "user", department, phone, country, post_code, address
-                """).first(decoding: Record.self)!
+                """).row(decoding: Record.self)
         }
         return Reply.ok(record)
     }

@@ -44,7 +44,7 @@ struct CouponRoutes: SummerRouteModule {
                 VALUES (\(bind: code), \(bind: fields.amount.required), \(bind: fields.info.required), \(bind: now), \
                 \(bind: fields.startTime.required), \(bind: fields.endTime.required), \(bind: fields.maxNum.required), \
                 \(bind: fields.isActive.value ?? true)) RETURNING \(unsafeRaw: CouponRow.columns)
-                """).first(decoding: CouponRow.self)!
+                """).row(decoding: CouponRow.self)
         }
         return CouponItem(row)
     }
@@ -56,14 +56,14 @@ struct CouponRoutes: SummerRouteModule {
         let fields = try CouponFields(try await call.bodyReader(call.writeMode))
         let now = SummerTime.now()
         let row = try await call.database.transaction { sql in
-            let update = sql.update("summer_coupon").set("create_time", to: SQLBind(now))
+            let update = sql.patch("summer_coupon", id: id).set("create_time", to: SQLBind(now))
                 .set("amount", ifSent: fields.amount)
                 .set("info", ifSent: fields.info)
                 .set("start_time", ifSent: fields.startTime)
                 .set("end_time", ifSent: fields.endTime)
                 .set("max_num", ifSent: fields.maxNum)
                 .set("is_active", ifSent: fields.isActive)
-            try await update.where("id", .equal, SQLBind(id)).run()
+            try await update.run()
             return try await find(id, on: sql)
         }
         return CouponItem(row)

@@ -20,14 +20,14 @@ struct UserCouponRoutes: SummerRouteModule {
         let userID = try await reader.relatedRow("user", table: "summer_user", on: sql).required
         let couponID = try await reader.relatedRow("coupon", table: "summer_coupon", on: sql).required
 
-        do {
+        // The unique (user, coupon) index catches a concurrent duplicate.
+        try await RegistrarDatabase.mappingConstraintViolation {
             try await call.database.transaction { sql in
-                // A no-op write locks the coupon row, so concurrent assignments of one coupon run one after
-                // the other and each counts the assignments committed before it (no FOR UPDATE in SQLite).
+                // The coupon row is locked, so concurrent assignments of one coupon run one after the other
+                // and each counts the assignments committed before it.
                 struct Limit: Decodable { let max_num: Int }
-                guard let limit = try await sql.raw("""
-                    UPDATE summer_coupon SET max_num = max_num WHERE id = \(bind: couponID) RETURNING max_num
-                    """).first(decoding: Limit.self)
+                guard let limit = try await sql.lockRow(
+                    "summer_coupon", touching: "max_num", where: "id = \(bind: couponID)", returning: "max_num", as: Limit.self)
                 else { throw AppError.field("coupon", FieldMessage.noSuchObject(String(couponID))) }
 
                 struct Account: Decodable { let role: String }
@@ -50,10 +50,7 @@ struct UserCouponRoutes: SummerRouteModule {
                     INSERT INTO summer_user_coupon (user_id, coupon_id, status) VALUES (\(bind: userID), \(bind: couponID), 'TO_USE')
                     """).run()
             }
-        } catch where RegistrarDatabase.isConstraintViolation(error) {
-            // The unique (user, coupon) index caught a concurrent duplicate.
-            throw AppError.rule(alreadyAssigned)
-        }
+        } to: { AppError.rule(alreadyAssigned) }
         return Reply.message("操作成功")
     }
 }

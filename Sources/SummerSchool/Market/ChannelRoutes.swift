@@ -47,7 +47,7 @@ struct ChannelRoutes: SummerRouteModule {
                     VALUES (\(bind: fields.name.required), \(bind: fields.planDate.required), \(bind: fields.salesMan.required), \
                     \(bind: fields.planStudentNumber.required), \(bind: fields.planFileStudentNumber.required), \
                     \(bind: fields.planPayedStudentNumber.required), \(bind: now), \(bind: now)) RETURNING id
-                    """).first(decoding: Inserted.self)!.id
+                    """).row(decoding: Inserted.self).id
                 return try await find(id, on: sql)
             }
         }
@@ -64,14 +64,14 @@ struct ChannelRoutes: SummerRouteModule {
         let now = SummerTime.now()
         let row = try await uniqueName {
             try await call.database.transaction { sql in
-                let update = sql.update("summer_market_channel").set("modified_time", to: SQLBind(now))
+                let update = sql.patch("summer_market_channel", id: id).set("modified_time", to: SQLBind(now))
                     .set("name", ifSent: fields.name)
                     .set("plan_date", ifSent: fields.planDate)
                     .set("sales_man_id", ifSent: fields.salesMan)
                     .set("plan_student_number", ifSent: fields.planStudentNumber)
                     .set("plan_file_student_number", ifSent: fields.planFileStudentNumber)
                     .set("plan_payed_student_number", ifSent: fields.planPayedStudentNumber)
-                try await update.where("id", .equal, SQLBind(id)).run()
+                try await update.run()
                 return try await find(id, on: sql)
             }
         }
@@ -91,10 +91,6 @@ struct ChannelRoutes: SummerRouteModule {
 
     /// A concurrent write that took the same name first surfaces as the uniqueness message.
     static func uniqueName<T>(_ work: () async throws -> T) async throws -> T {
-        do {
-            return try await work()
-        } catch where RegistrarDatabase.isConstraintViolation(error) {
-            throw AppError.field("name", ChannelFields.nameTaken)
-        }
+        try await RegistrarDatabase.mappingConstraintViolation(work, to: { AppError.field("name", ChannelFields.nameTaken) })
     }
 }

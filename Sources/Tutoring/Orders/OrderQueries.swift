@@ -20,13 +20,12 @@ enum OrderQueries {
     }
 
     /// Locks the order row unless it is confirmed, else throws `refusal`: a concurrent order/confirm waits
-    /// for this transaction. The lock is taken by an UPDATE that changes nothing (see `LiveRow.fetch`).
+    /// for this transaction (`lockRow`).
     static func lockUnconfirmedOrder(_ orderID: Int, on sql: any SQLDatabase, refusal: AppError) async throws {
         struct Locked: Decodable { let id: Int }
-        let locked = try await sql.raw("""
-            UPDATE tutoring_orders SET update_time = update_time
-            WHERE id = \(bind: orderID) AND state <> \(bind: OrderState.confirmed.rawValue) RETURNING id
-            """).first(decoding: Locked.self)
+        let locked = try await sql.lockRow(
+            "tutoring_orders", touching: "update_time",
+            where: "id = \(bind: orderID) AND state <> \(bind: OrderState.confirmed.rawValue)", returning: "id", as: Locked.self)
         if locked == nil { throw refusal }
     }
 }

@@ -8,12 +8,9 @@ enum TutoringInsert {
 
     @discardableResult
     static func row<Row: Encodable & Sendable>(_ row: Row, into table: String, on sql: any SQLDatabase) async throws -> Int {
-        let inserted = try await sql.insert(into: table)
+        try await sql.insert(into: table)
             .model(row, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
-            .returning("id").first(decoding: Inserted.self)
-        // INSERT … RETURNING answers the row it wrote; no row means the statement did not insert.
-        guard let inserted else { throw AppError.serverFault }
-        return inserted.id
+            .returning("id").row(decoding: Inserted.self).id
     }
 
     @discardableResult

@@ -91,6 +91,7 @@ struct TeacherRoutes: TutoringRouteModule {
     }
 
     /// The partial unique index settles concurrent writers: its violation is the same 409.
+    @discardableResult
     static func mappingPhoneConflict<T>(_ write: () async throws -> T) async throws -> T {
         try await RegistrarDatabase.mappingConstraintViolation(write, to: { phoneTaken })
     }
