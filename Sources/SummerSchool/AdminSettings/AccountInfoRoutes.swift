@@ -37,13 +37,12 @@ struct AccountInfoRoutes: SummerRouteModule {
         let now = SummerTime.now()
         let row = try await unique(fields, on: call.sql, excluding: nil) {
             try await call.database.transaction { sql in
-                try await sql.raw("""
-                    INSERT INTO summer_payment_account_info \
-                    (account_number, account_name, opening_bank, payment, currency, swift_code, create_time) \
-                    VALUES (\(bind: fields.accountNumber.required), \(bind: fields.accountName.required), \
-                    \(bind: fields.openingBank.value), \(bind: fields.payment.required), \(bind: fields.currency.required), \
-                    \(bind: fields.swiftCode.value), \(bind: now)) RETURNING \(unsafeRaw: AccountInfoRow.columns)
-                    """).row(decoding: AccountInfoRow.self)
+                let account = NewAccountInfo(
+                    accountNumber: try fields.accountNumber.required, accountName: try fields.accountName.required,
+                    openingBank: fields.openingBank.value, payment: try fields.payment.required, currency: try fields.currency.required,
+                    swiftCode: fields.swiftCode.value, createTime: now)
+                return try await sql.insertRow(
+                    account, into: "summer_payment_account_info", returning: AccountInfoRow.columns, as: AccountInfoRow.self)
             }
         }
         return AccountInfoItem(row)

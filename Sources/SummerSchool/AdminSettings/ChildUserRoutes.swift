@@ -47,12 +47,10 @@ struct ChildUserRoutes: SummerRouteModule {
         let now = SummerTime.now()
         var row = try await uniqueUsername {
             try await call.database.transaction { sql in
-                struct Inserted: Decodable { let id: Int }
-                let id = try await sql.raw("""
-                    INSERT INTO summer_user (username, password, name, role, is_active, is_superuser, create_time) \
-                    VALUES (\(bind: fields.username.required), \(bind: hash), \(bind: fields.name.value), \
-                    \(bind: fields.role.required), \(bind: fields.isActive.value ?? true), \(bind: false), \(bind: now)) RETURNING id
-                    """).row(decoding: Inserted.self).id
+                let account = NewAccount(
+                    username: try fields.username.required, password: hash, name: fields.name.value, role: try fields.role.required,
+                    isActive: fields.isActive.value ?? true, createTime: now)
+                let id = try await sql.insertRow(account, into: "summer_user")
                 return try await find(id, on: sql)
             }
         }

@@ -38,11 +38,10 @@ struct SalesManRoutes: SummerRouteModule {
         let fields = try SalesManFields(try await call.bodyReader(.create))
         let row = try await withStoredImage(fields.qrCode, call: call) { path in
             try await call.database.transaction { sql in
-                try await sql.raw("""
-                    INSERT INTO summer_sales_man (name, wechat, email, qr_code) \
-                    VALUES (\(bind: fields.name.required), \(bind: fields.wechat.required), \(bind: fields.email.required), \
-                    \(bind: path ?? "")) RETURNING \(unsafeRaw: SalesManRow.columns)
-                    """).row(decoding: SalesManRow.self)
+                let salesMan = NewSalesMan(
+                    name: try fields.name.required, wechat: try fields.wechat.required, email: try fields.email.required,
+                    qrCode: path ?? "")
+                return try await sql.insertRow(salesMan, into: "summer_sales_man", returning: SalesManRow.columns, as: SalesManRow.self)
             }
         }
         return SalesManItem(row, call: call)

@@ -13,7 +13,6 @@ extension SummerSchoolApp {
         guard (6...30).contains(name.unicodeScalars.count) else { throw OperatorError("username must be 6–30 characters") }
         guard (6...30).contains(secret.unicodeScalars.count) else { throw OperatorError("password must be 6–30 characters") }
         let hash = try await passwords.hash(secret)
-        struct Inserted: Decodable { let id: Int }
         let taken = OperatorError("username \(name) is already taken")
         return try await RegistrarDatabase.mappingConstraintViolation {
             try await database.transaction { sql in
@@ -21,11 +20,9 @@ extension SummerSchoolApp {
                 if try await sql.raw("SELECT id FROM summer_user WHERE LOWER(username) = LOWER(\(bind: name))").first() != nil {
                     throw taken
                 }
-                return try await sql.raw("""
-                    INSERT INTO summer_user (username, password, name, role, is_active, is_superuser, create_time) \
-                    VALUES (\(bind: name), \(bind: hash), \(bind: String?.none), \(bind: Role.admin.rawValue), \(bind: true), \(bind: false), \(bind: SummerTime.now())) \
-                    RETURNING id
-                    """).row(decoding: Inserted.self).id
+                let account = NewAccount(
+                    username: name, password: hash, name: nil, role: Role.admin.rawValue, isActive: true, createTime: SummerTime.now())
+                return try await sql.insertRow(account, into: "summer_user")
             }
         } to: { taken }
     }

@@ -23,7 +23,18 @@ struct ScoreDetailRoutes: SummerRouteModule {
         let address: String
     }
 
-    static let select = "SELECT id, user_id AS \"user\", department, phone, country, post_code, address FROM summer_student_score_detail"
+    static let columns = #"id, user_id AS "user", department, phone, country, post_code, address"#
+    static let select = "SELECT \(columns) FROM summer_student_score_detail"
+
+    /// A record as `POST /auth/user/score_detail/` creates it.
+    struct NewScoreDetail: Encodable, Sendable {
+        let userId: Int
+        let department: String
+        let phone: String
+        let country: String
+        let postCode: String
+        let address: String
+    }
 
     @Sendable static func list(_ call: SummerCall) async throws -> some ResponseGenerator {
         let rows = try await call.sql.raw("\(unsafeRaw: select) WHERE user_id = \(bind: call.caller.id) ORDER BY id")
@@ -47,11 +58,11 @@ struct ScoreDetailRoutes: SummerRouteModule {
         let address = try input.string("address", max: 60).required
         let userID = call.caller.id
         let record = try await call.database.transaction { sql in
-            try await sql.raw("""
-                INSERT INTO summer_student_score_detail (user_id, department, phone, country, post_code, address) \
-                VALUES (\(bind: userID), \(bind: department), \(bind: phone), \(bind: country), \(bind: postCode), \(bind: address)) \
-                RETURNING id, user_id AS "user", department, phone, country, post_code, address
-                """).row(decoding: Record.self)
+            let detail = NewScoreDetail(
+                userId: userID, department: department, phone: phone, country: country, postCode: postCode, address: address)
+            return try await sql.insertRow(
+                detail, into: "summer_student_score_detail",
+                returning: columns, as: Record.self)
         }
         return Reply.ok(record)
     }

@@ -39,12 +39,11 @@ struct CouponRoutes: SummerRouteModule {
             while try await sql.raw("SELECT id FROM summer_coupon WHERE coupon_code = \(bind: code)").first() != nil {
                 code = CouponCode.generate()
             }
-            return try await sql.raw("""
-                INSERT INTO summer_coupon (coupon_code, amount, info, create_time, start_time, end_time, max_num, is_active) \
-                VALUES (\(bind: code), \(bind: fields.amount.required), \(bind: fields.info.required), \(bind: now), \
-                \(bind: fields.startTime.required), \(bind: fields.endTime.required), \(bind: fields.maxNum.required), \
-                \(bind: fields.isActive.value ?? true)) RETURNING \(unsafeRaw: CouponRow.columns)
-                """).row(decoding: CouponRow.self)
+            let coupon = NewCoupon(
+                couponCode: code, amount: try fields.amount.required, info: try fields.info.required, createTime: now,
+                startTime: try fields.startTime.required, endTime: try fields.endTime.required, maxNum: try fields.maxNum.required,
+                isActive: fields.isActive.value ?? true)
+            return try await sql.insertRow(coupon, into: "summer_coupon", returning: CouponRow.columns, as: CouponRow.self)
         }
         return CouponItem(row)
     }

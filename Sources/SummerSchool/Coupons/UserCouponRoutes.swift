@@ -46,9 +46,8 @@ struct UserCouponRoutes: SummerRouteModule {
                     .first(decoding: Count.self)?.count ?? 0
                 guard taken < limit.max_num else { throw AppError.rule(exhausted) }
 
-                try await sql.raw("""
-                    INSERT INTO summer_user_coupon (user_id, coupon_id, status) VALUES (\(bind: userID), \(bind: couponID), 'TO_USE')
-                    """).run()
+                struct Assignment: Encodable, Sendable { let userId: Int; let couponId: Int; let status = "TO_USE" }
+                try await sql.insertRow(Assignment(userId: userID, couponId: couponID), into: "summer_user_coupon")
             }
         } to: { AppError.rule(alreadyAssigned) }
         return Reply.message("操作成功")

@@ -40,14 +40,12 @@ struct ChannelRoutes: SummerRouteModule {
         let now = SummerTime.now()
         var row = try await uniqueName {
             try await call.database.transaction { sql in
-                struct Inserted: Decodable { let id: Int }
-                let id = try await sql.raw("""
-                    INSERT INTO summer_market_channel (name, plan_date, sales_man_id, plan_student_number, \
-                    plan_file_student_number, plan_payed_student_number, create_time, modified_time) \
-                    VALUES (\(bind: fields.name.required), \(bind: fields.planDate.required), \(bind: fields.salesMan.required), \
-                    \(bind: fields.planStudentNumber.required), \(bind: fields.planFileStudentNumber.required), \
-                    \(bind: fields.planPayedStudentNumber.required), \(bind: now), \(bind: now)) RETURNING id
-                    """).row(decoding: Inserted.self).id
+                let channel = NewChannel(
+                    name: try fields.name.required, planDate: try fields.planDate.required, salesManId: try fields.salesMan.required,
+                    planStudentNumber: try fields.planStudentNumber.required,
+                    planFileStudentNumber: try fields.planFileStudentNumber.required,
+                    planPayedStudentNumber: try fields.planPayedStudentNumber.required, createTime: now, modifiedTime: now)
+                let id = try await sql.insertRow(channel, into: "summer_market_channel")
                 return try await find(id, on: sql)
             }
         }

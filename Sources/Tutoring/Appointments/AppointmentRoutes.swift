@@ -38,7 +38,7 @@ struct AppointmentRoutes: TutoringRouteModule {
             try await LiveRow.require(.teacher, id: fields.teacherID, field: "teacherID", on: sql)
             try await LiveRow.require(.staff, id: fields.matcherID, field: "matcherID", on: sql)
             if let lessonOwner, lessonOwner != fields.studentID { throw Self.notOwnLesson }
-            try await TutoringInsert.row(NewAppointment(fields, at: TutoringClock.now()), into: .appointment, on: sql)
+            try await sql.insertRow(NewAppointment(fields, at: TutoringClock.now()), into: .appointment)
         }
         return Success.none()
     }

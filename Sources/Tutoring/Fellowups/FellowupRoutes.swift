@@ -54,9 +54,9 @@ struct FellowupRoutes: TutoringRouteModule {
             try await LiveRow.lock(.student, id: studentID, field: "studentID", on: sql)
             try await LiveRow.require(.staff, id: staffID, field: "staffID", on: sql)
             let now = TutoringClock.now()
-            try await TutoringInsert.row(
+            try await sql.insertRow(
                 NewFellowup(studentId: studentID, staffId: staffID, content: content, createTime: now, updateTime: now),
-                into: .fellowup, on: sql)
+                into: .fellowup)
         }
         return Success.none()
     }

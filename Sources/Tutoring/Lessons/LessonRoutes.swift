@@ -72,14 +72,14 @@ struct LessonRoutes: TutoringRouteModule {
             if order.state != .submitted { throw AppError(code: 409, msg: "订单已确认或已取消，不能添加课程", fieldName: "orderID") }
             let now = TutoringClock.now()
             guard let subject = fields.subject, let allClass = fields.allClass else { throw AppError.serverFault }
-            try await TutoringInsert.row(NewLesson(
+            try await sql.insertRow(NewLesson(
                 orderId: orderID, studentId: studentID, teacherId: teacherID, subject: subject, allClass: allClass,
                 weekClass: fields.weekClass ?? 0, firstClassDate: NewLesson.storedDate(fields.firstClassDate ?? ""),
                 startDate: NewLesson.storedDate(fields.startDate ?? ""), endDate: NewLesson.storedDate(fields.endDate ?? ""),
                 address: fields.address ?? "", classType: fields.type ?? "", target: fields.target ?? "",
                 parentDemand: fields.parentDemand ?? "", studentDemand: fields.studentDemand ?? "", program: fields.program ?? "",
                 preprice: fields.preprice ?? teacherPrice, stateInfo: fields.stateInfo ?? "", createTime: now, updateTime: now
-            ), into: .lesson, on: sql)
+            ), into: .lesson)
         }
         return Success.none()
     }

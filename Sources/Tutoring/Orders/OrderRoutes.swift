@@ -66,19 +66,19 @@ struct OrderRoutes: TutoringRouteModule {
                 return lesson.preprice ?? teacherPrice
             }
             let now = TutoringClock.now()
-            let orderID = try await TutoringInsert.row(
+            let orderID = try await sql.insertRow(
                 NewOrder(studentId: studentID, payMethod: payMethod, amount: amount, salerId: salerID ?? me.id, createTime: now, updateTime: now),
-                into: .order, on: sql)
+                into: .order)
             // One statement per lesson, in array order, so their IDs ascend with the index.
             for (lesson, price) in zip(lessons, lessonPrices) {
-                try await TutoringInsert.row(NewLesson(
+                try await sql.insertRow(NewLesson(
                     orderId: orderID, studentId: studentID, teacherId: lesson.teacherID, subject: lesson.subject,
                     allClass: lesson.allClass, weekClass: lesson.weekClass,
                     firstClassDate: NewLesson.storedDate(lesson.firstClassDate), startDate: NewLesson.storedDate(lesson.startDate),
                     endDate: NewLesson.storedDate(lesson.endDate), address: "", classType: lesson.classType, target: lesson.target,
                     parentDemand: lesson.parentDemand, studentDemand: lesson.studentDemand, program: lesson.program,
                     preprice: price, stateInfo: "", createTime: now, updateTime: now
-                ), into: .lesson, on: sql)
+                ), into: .lesson)
             }
         }
         return Success.none()

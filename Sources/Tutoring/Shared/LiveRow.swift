@@ -88,3 +88,11 @@ public enum LiveRow {
             """).first(decoding: Deleted.self) != nil
     }
 }
+
+extension SQLDatabase {
+    /// Inserts `row` into a tutoring table (`insertRow(_:into:)`) and answers its new ID.
+    @discardableResult
+    func insertRow<Row: Encodable & Sendable>(_ row: Row, into table: TutoringTable) async throws -> Int {
+        try await insertRow(row, into: table.rawValue)
+    }
+}

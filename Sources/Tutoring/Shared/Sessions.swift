@@ -7,9 +7,9 @@ public enum Sessions {
     public static func open(staffID: Int, on sql: any SQLDatabase) async throws -> String {
         let token = SecureToken.hex(bytes: 32)
         let now = TutoringClock.now()
-        try await TutoringInsert.row(
+        try await sql.insertRow(
             NewSession(tokenHash: SecureToken.sha256Hex(token), staffId: staffID, createTime: now, lastSeenTime: now),
-            into: "tutoring_session", on: sql)
+            into: "tutoring_session")
         return token
     }
 

@@ -8,7 +8,7 @@ struct NewStaff: Sendable {
     let password: String
     let role: StaffRole
 
-    /// The inserted row (`TutoringInsert` writes the columns from the property names).
+    /// The inserted row (`insertRow` names the columns after the properties).
     struct Row: Encodable, Sendable {
         let name: String
         let phone: String
@@ -27,7 +27,7 @@ struct NewStaff: Sendable {
         let name = name, phone = phone
         return try await StaffUniqueness.writing(name: name, phone: phone, excluding: nil, database: database) { sql in
             try await StaffUniqueness.check(name: name, phone: phone, excluding: nil, on: sql)
-            return try await TutoringInsert.row(row, into: .staff, on: sql)
+            return try await sql.insertRow(row, into: .staff)
         }
     }
 }

@@ -63,7 +63,7 @@ struct StudentRoutes: TutoringRouteModule {
             try await LiveRow.requireReference(.staff, id: fields.headmasterID, field: "headmasterID", on: sql)
             try await LiveRow.requireReference(.staff, id: fields.developerID, field: "developerID", on: sql)
             let now = TutoringClock.now()
-            try await TutoringInsert.row(NewStudent(fields, at: now), into: .student, on: sql)
+            try await sql.insertRow(NewStudent(fields, at: now), into: .student)
         }
         return Success.none()
     }

@@ -41,7 +41,7 @@ struct TeacherRoutes: TutoringRouteModule {
             try await LiveRow.require(.staff, id: teacher.contactId, field: "contactID", on: sql)
             try await Self.requireFreePhone(teacher.phone, except: nil, on: sql)
             try await Self.mappingPhoneConflict {
-                try await TutoringInsert.row(teacher, into: .teacher, on: sql)
+                try await sql.insertRow(teacher, into: .teacher)
             }
         }
         return Success.none()
