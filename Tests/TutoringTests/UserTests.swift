@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import RegistrarCore
 import RegistrarTesting
+import Tutoring
 import XCTest
 
 final class UserTests: XCTestCase {
@@ -24,6 +25,20 @@ final class UserTests: XCTestCase {
             // Only the digest is stored.
             do { let value = try await h.count("tutoring_session", where: "token_hash = '\(SecureToken.sha256Hex(token))'"); XCTAssertEqual(value, 1) }
         }
+    }
+
+    /// The settings the app is given decide the cookie's `Secure` attribute, at login and at logout.
+    func testSecureCookiesComeFromTheSettings() async throws {
+        try await TutoringHarness.run(settings: TutoringSettings(secureCookies: true)) { h in
+            try await h.createStaff(name: "admin", phone: "13800138000", role: 1)
+            let r = try await h.post("/admin/user/login", json: ["name": "admin", "password": "secret1"])
+            let token = try XCTUnwrap(r.data?["token"]?.stringValue)
+            XCTAssertEqual(r.headers[.setCookie], "tutoring_sid=\(token); Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=604800")
+            let out = try await h.get("/admin/user/logout", token: token)
+            XCTAssertEqual(out.headers[.setCookie], "tutoring_sid=; Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=0")
+        }
+        XCTAssertTrue(TutoringSettings.fromEnvironment(["REGISTRAR_SECURE_COOKIES": "1"]).secureCookies)
+        XCTAssertFalse(TutoringSettings.fromEnvironment([:]).secureCookies)
     }
 
     func testLoginWrongCredentials() async throws {

@@ -76,7 +76,7 @@ public final class RegistrarDatabase: Sendable {
         guard let pool = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()) else {
             throw ConfigurationError("database is shut down")
         }
-        _ = try await (pool as! any SQLDatabase).raw("SELECT 1 AS one").first(decoding: One.self)
+        _ = try await pool.sql.raw("SELECT 1 AS one").first(decoding: One.self)
     }
 
     /// Runs `work` inside one transaction: everything it writes commits together or not at all.

@@ -3,17 +3,17 @@ import RegistrarCore
 import SQLKit
 
 /// `/admin/account_info/...` (identity spec §9.1): receiving accounts, one per payment method. ADMIN-only.
-enum AccountInfoRoutes {
-    static func register(_ routes: SummerRoutes) {
+struct AccountInfoRoutes: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
         routes.collection("/admin/account_info", access: .admin) { r in
-            r.get { call in Reply.ok(try await list(call)) }
-            r.post { call in Reply.ok(try await create(call)) }
+            r.get { call in Reply.ok(try await Self.list(call)) }
+            r.post { call in Reply.ok(try await Self.create(call)) }
         }
         routes.item("/admin/account_info/{id}", access: .admin) { r in
-            r.get { call in Reply.ok(AccountInfoItem(try await find(try call.pathID(), on: call.sql))) }
-            r.put { call in Reply.ok(try await update(call)) }
-            r.patch { call in Reply.ok(try await update(call)) }
-            r.delete { call in try await delete(call) }
+            r.get { call in Reply.ok(AccountInfoItem(try await Self.find(try call.pathID(), on: call.sql))) }
+            r.put { call in Reply.ok(try await Self.update(call)) }
+            r.patch { call in Reply.ok(try await Self.update(call)) }
+            r.delete { call in try await Self.delete(call) }
         }
     }
 
@@ -37,13 +37,12 @@ enum AccountInfoRoutes {
         let now = SummerTime.now()
         let row = try await unique(fields, on: call.sql, excluding: nil) {
             try await call.database.transaction { sql in
-                try await sql.raw("""
-                    INSERT INTO summer_payment_account_info \
-                    (account_number, account_name, opening_bank, payment, currency, swift_code, create_time) \
-                    VALUES (\(bind: fields.accountNumber.value!), \(bind: fields.accountName.value!), \
-                    \(bind: fields.openingBank.value), \(bind: fields.payment.value!), \(bind: fields.currency.value!), \
-                    \(bind: fields.swiftCode.value), \(bind: now)) RETURNING \(unsafeRaw: AccountInfoRow.columns)
-                    """).first(decoding: AccountInfoRow.self)!
+                let account = NewAccountInfo(
+                    accountNumber: try fields.accountNumber.required, accountName: try fields.accountName.required,
+                    openingBank: fields.openingBank.value, payment: try fields.payment.required, currency: try fields.currency.required,
+                    swiftCode: fields.swiftCode.value, createTime: now)
+                return try await sql.insertRow(
+                    account, into: "summer_payment_account_info", returning: AccountInfoRow.columns, as: AccountInfoRow.self)
             }
         }
         return AccountInfoItem(row)
@@ -55,14 +54,14 @@ enum AccountInfoRoutes {
         let fields = try await AccountInfoFields(try await call.bodyReader(call.writeMode), on: call.sql, excluding: id)
         let row = try await unique(fields, on: call.sql, excluding: id) {
             try await call.database.transaction { sql in
-                let update = sql.update("summer_payment_account_info").set("id", to: SQLBind(id))
+                let update = sql.patch("summer_payment_account_info", id: id)
                     .set("account_number", ifSent: fields.accountNumber)
                     .set("account_name", ifSent: fields.accountName)
                     .set("opening_bank", ifSent: fields.openingBank)
                     .set("payment", ifSent: fields.payment)
                     .set("currency", ifSent: fields.currency)
                     .set("swift_code", ifSent: fields.swiftCode)
-                try await update.where("id", .equal, SQLBind(id)).run()
+                try await update.run()
                 return try await find(id, on: sql)
             }
         }
@@ -81,14 +80,12 @@ enum AccountInfoRoutes {
     /// A concurrent write that took the number or the method first: report the field it clashes on.
     static func unique<T>(
         _ fields: AccountInfoFields, on sql: any SQLDatabase, excluding: Int?, _ work: () async throws -> T) async throws -> T {
-        do {
-            return try await work()
-        } catch where RegistrarDatabase.isConstraintViolation(error) {
+        try await RegistrarDatabase.mappingConstraintViolation(work) {
             if let number = fields.accountNumber.value,
                try await AccountInfoFields.taken("account_number", number, excluding: excluding, on: sql) {
-                throw AppError.field("account_number", AccountInfoFields.numberTaken)
+                return AppError.field("account_number", AccountInfoFields.numberTaken)
             }
-            throw AppError.field("payment", AccountInfoFields.paymentTaken)
+            return AppError.field("payment", AccountInfoFields.paymentTaken)
         }
     }
 }

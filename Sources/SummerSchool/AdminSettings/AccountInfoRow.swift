@@ -30,3 +30,14 @@ struct AccountInfoItem: Encodable, Sendable {
         swift_code = row.swift_code
     }
 }
+
+/// A payment account as `POST /admin/account_info/` creates it.
+struct NewAccountInfo: Encodable, Sendable {
+    let accountNumber: String
+    let accountName: String
+    let openingBank: String?
+    let payment: String
+    let currency: String
+    let swiftCode: String?
+    let createTime: Int64
+}

@@ -4,19 +4,19 @@ import SQLKit
 
 /// `/admin/child_user/...` (identity spec §9.2): staff accounts. ADMIN-only; students are never listed or
 /// found here; no DELETE.
-enum ChildUserRoutes {
-    static func register(_ routes: SummerRoutes) {
+struct ChildUserRoutes: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
         routes.collection("/admin/child_user", access: .admin) { r in
-            r.get { call in Reply.ok(try await list(call)) }
-            r.post { call in Reply.ok(try await create(call)) }
+            r.get { call in Reply.ok(try await Self.list(call)) }
+            r.post { call in Reply.ok(try await Self.create(call)) }
         }
         routes.item("/admin/child_user/{id}", access: .admin) { r in
-            r.get { call in Reply.ok(ChildUserItem(try await find(try call.pathID(), on: call.sql))) }
-            r.put { call in Reply.ok(try await update(call)) }
-            r.patch { call in Reply.ok(try await update(call)) }
+            r.get { call in Reply.ok(ChildUserItem(try await Self.find(try call.pathID(), on: call.sql))) }
+            r.put { call in Reply.ok(try await Self.update(call)) }
+            r.patch { call in Reply.ok(try await Self.update(call)) }
         }
         routes.item("/admin/child_user/{id}/update_password", access: .admin) { r in
-            r.put { call in try await updatePassword(call) }
+            r.put { call in try await Self.updatePassword(call) }
         }
     }
 
@@ -43,16 +43,14 @@ enum ChildUserRoutes {
     /// `child_user_<id>` (`""` if WeChat fails), requested outside the transaction.
     static func create(_ call: SummerCall) async throws -> ChildUserItem {
         let fields = try await ChildUserFields(try await call.bodyReader(.create), on: call.sql)
-        let hash = try await call.app.passwords.hash(fields.password.value!)
+        let hash = try await call.app.passwords.hash(fields.password.required)
         let now = SummerTime.now()
         var row = try await uniqueUsername {
             try await call.database.transaction { sql in
-                struct Inserted: Decodable { let id: Int }
-                let id = try await sql.raw("""
-                    INSERT INTO summer_user (username, password, name, role, is_active, is_superuser, create_time) \
-                    VALUES (\(bind: fields.username.value!), \(bind: hash), \(bind: fields.name.value), \
-                    \(bind: fields.role.value!), \(bind: fields.isActive.value ?? true), \(bind: false), \(bind: now)) RETURNING id
-                    """).first(decoding: Inserted.self)!.id
+                let account = NewAccount(
+                    username: try fields.username.required, password: hash, name: fields.name.value, role: try fields.role.required,
+                    isActive: fields.isActive.value ?? true, createTime: now)
+                let id = try await sql.insertRow(account, into: "summer_user")
                 return try await find(id, on: sql)
             }
         }
@@ -71,13 +69,13 @@ enum ChildUserRoutes {
         let keeping = call.ticket
         let row = try await uniqueUsername {
             try await call.database.transaction { [hash] sql in
-                let update = sql.update("summer_user").set("id", to: SQLBind(id))
+                let update = sql.patch("summer_user", id: id)
                     .set("name", ifSent: fields.name)
                     .set("username", ifSent: fields.username)
                     .set("is_active", ifSent: fields.isActive)
                     .set("role", ifSent: fields.role)
                 if let hash { update.set("password", to: SQLBind(hash)) }
-                try await update.where("id", .equal, SQLBind(id)).run()
+                try await update.run()
                 if fields.isActive.value == false {
                     // Deactivation ends every session of the account at once (D3), also once it is reactivated.
                     try await Tickets.revokeAll(userID: id, keeping: nil, on: sql)
@@ -119,10 +117,6 @@ enum ChildUserRoutes {
     }
 
     static func uniqueUsername<T>(_ work: () async throws -> T) async throws -> T {
-        do {
-            return try await work()
-        } catch where RegistrarDatabase.isConstraintViolation(error) {
-            throw AppError.field("username", ChildUserFields.usernameTaken)
-        }
+        try await RegistrarDatabase.mappingConstraintViolation(work, to: { AppError.field("username", ChildUserFields.usernameTaken) })
     }
 }

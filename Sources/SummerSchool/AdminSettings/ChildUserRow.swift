@@ -27,3 +27,15 @@ struct ChildUserItem: Encodable, Sendable {
         role = ChoiceSet.role.choice(row.role)
     }
 }
+
+/// A staff account as `POST /admin/child_user/` and `registrar create-admin summer` create it.
+struct NewAccount: Encodable, Sendable {
+    let username: String
+    /// The password hash.
+    let password: String
+    let name: String?
+    let role: String
+    let isActive: Bool
+    let isSuperuser = false
+    let createTime: Int64
+}

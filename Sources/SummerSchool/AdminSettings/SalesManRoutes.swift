@@ -4,19 +4,19 @@ import SQLKit
 
 /// `/admin/sales_man/...` (identity spec §9.3): sales consultants with an uploaded QR image. ADMIN-only;
 /// no DELETE.
-enum SalesManRoutes {
+struct SalesManRoutes: SummerRouteModule {
     /// Where consultants' images are stored, under the media root.
     static let folder = "common/sales_man"
 
-    static func register(_ routes: SummerRoutes) {
+    func register(_ routes: SummerRoutes) {
         routes.collection("/admin/sales_man", access: .admin) { r in
-            r.get { call in Reply.ok(try await list(call)) }
-            r.post { call in Reply.ok(try await create(call)) }
+            r.get { call in Reply.ok(try await Self.list(call)) }
+            r.post { call in Reply.ok(try await Self.create(call)) }
         }
         routes.item("/admin/sales_man/{id}", access: .admin) { r in
-            r.get { call in Reply.ok(SalesManItem(try await find(try call.pathID(), on: call.sql), call: call)) }
-            r.put { call in Reply.ok(try await update(call)) }
-            r.patch { call in Reply.ok(try await update(call)) }
+            r.get { call in Reply.ok(SalesManItem(try await Self.find(try call.pathID(), on: call.sql), call: call)) }
+            r.put { call in Reply.ok(try await Self.update(call)) }
+            r.patch { call in Reply.ok(try await Self.update(call)) }
         }
     }
 
@@ -38,11 +38,10 @@ enum SalesManRoutes {
         let fields = try SalesManFields(try await call.bodyReader(.create))
         let row = try await withStoredImage(fields.qrCode, call: call) { path in
             try await call.database.transaction { sql in
-                try await sql.raw("""
-                    INSERT INTO summer_sales_man (name, wechat, email, qr_code) \
-                    VALUES (\(bind: fields.name.value!), \(bind: fields.wechat.value!), \(bind: fields.email.value!), \
-                    \(bind: path ?? "")) RETURNING \(unsafeRaw: SalesManRow.columns)
-                    """).first(decoding: SalesManRow.self)!
+                let salesMan = NewSalesMan(
+                    name: try fields.name.required, wechat: try fields.wechat.required, email: try fields.email.required,
+                    qrCode: path ?? "")
+                return try await sql.insertRow(salesMan, into: "summer_sales_man", returning: SalesManRow.columns, as: SalesManRow.self)
             }
         }
         return SalesManItem(row, call: call)
@@ -55,12 +54,12 @@ enum SalesManRoutes {
         let fields = try SalesManFields(try await call.bodyReader(call.writeMode))
         let row = try await withStoredImage(fields.qrCode, call: call) { path in
             try await call.database.transaction { sql in
-                let update = sql.update("summer_sales_man").set("id", to: SQLBind(id))
+                let update = sql.patch("summer_sales_man", id: id)
                     .set("name", ifSent: fields.name)
                     .set("wechat", ifSent: fields.wechat)
                     .set("email", ifSent: fields.email)
                 if fields.qrCode.isPresent { update.set("qr_code", to: SQLBind(path ?? "")) }
-                try await update.where("id", .equal, SQLBind(id)).run()
+                try await update.run()
                 return try await find(id, on: sql)
             }
         }

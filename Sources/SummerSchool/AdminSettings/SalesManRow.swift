@@ -25,3 +25,11 @@ struct SalesManItem: Encodable, Sendable {
         qr_code = row.qr_code.isEmpty ? nil : call.mediaURL(row.qr_code)
     }
 }
+
+/// A sales consultant as `POST /admin/sales_man/` creates it.
+struct NewSalesMan: Encodable, Sendable {
+    let name: String
+    let wechat: String
+    let email: String
+    let qrCode: String
+}

@@ -23,7 +23,9 @@ public struct SummerSchoolApp: Sendable {
         self.passwords = passwords
     }
 
-    /// Every table of the summer API, in creation order.
+    /// Every table of the summer API, in creation order. Append-only: a schema change is a new migration
+    /// type added at the end, named for its change; an applied migration is never renamed or edited
+    /// (Fluent records each by its type name).
     public static var migrations: [any Migration] {
         [
             CreateSummerIdentity(), CreateSummerConsultants(), CreateSummerNavigation(), CreateSummerCoupons(),
@@ -37,17 +39,30 @@ public struct SummerSchoolApp: Sendable {
         let router = makeAPIRouter(style: .summer, database: database, logger: logger)
         router.add(middleware: SummerFrontMiddleware(settings: settings))
         let routes = SummerRoutes(router: router, app: self)
-        AuthRoutes.register(routes)
-        SettingsAndMediaRoutes.register(routes)
         for module in Self.modules { module.register(routes) }
         return router
     }
 
-    /// The route modules, in URL order.
+    /// Every route module of the API, by URL prefix. A new module is one more entry here.
     static let modules: [any SummerRouteModule] = [
+        // /auth/user/…
+        UserListRoutes(), LoginModule(), WeChatSignInModule(), ProfileRoutes(), PersonalFileRoutes(),
+        CouponListRoutes(), ConsultantRoutes(), ScoreDetailRoutes(),
+        // /common/…
+        CommonRoutes(),
+        // /coupon/…
+        CouponRoutes(), UserCouponRoutes(),
+        // /market/…
+        ChannelRoutes(),
+        // /source/…
         UserCourseRoutes(),
+        // /order/…
         CartRoutes(), OrderPaymentRoutes(), OrderRoutes(),
+        // /admin/…
+        AccountInfoRoutes(), ChildUserRoutes(), SalesManRoutes(),
         AdminCourseRoutes(), AdminOrderRoutes(), AdminProjectRoutes(), ProjectResultRoutes(), StatisticsRoutes(),
         ScoreInfoRoutes(), AdminUserCourseRoutes(), StudentInfoRoutes(),
+        // /media/…
+        MediaRoutes(),
     ]
 }

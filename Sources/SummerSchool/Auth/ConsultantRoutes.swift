@@ -3,11 +3,11 @@ import RegistrarCore
 import SQLKit
 
 /// `GET|POST /auth/user/{id}/sales_man/` — the caller's consultant (identity §4.8–4.9, D11); `{id}` is ignored.
-enum ConsultantRoutes {
-    static func register(_ routes: SummerRoutes) {
+struct ConsultantRoutes: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
         routes.item("/auth/user/{id}/sales_man") { r in
-            r.get(show)
-            r.post(choose)
+            r.get(Self.show)
+            r.post(Self.choose)
         }
     }
 
@@ -19,7 +19,7 @@ enum ConsultantRoutes {
 
     @Sendable static func choose(_ call: SummerCall) async throws -> some ResponseGenerator {
         let input = try await call.bodyReader(.create)
-        let salesManID = try input.int("sales_man").value!
+        let salesManID = try input.int("sales_man").required
         let userID = call.caller.id
         try await call.database.transaction { sql in
             if try await ConsultantAssignment.current(userID: userID, on: sql) != nil { throw AppError.rule("已有关联的销售顾问") }

@@ -3,9 +3,10 @@ import RegistrarCore
 import SQLKit
 
 /// `GET /auth/user/{id}/coupon_list/` — the caller's usable coupons (identity §4.7); `{id}` is ignored.
-enum CouponListRoutes {
-    static func register(_ routes: SummerRoutes) {
-        routes.item("/auth/user/{id}/coupon_list") { r in r.get(list) }
+/// It stays in Auth: its URL is under `/auth/user/` with the caller's other views (`/coupon/` is ADMIN-only).
+struct CouponListRoutes: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
+        routes.item("/auth/user/{id}/coupon_list") { r in r.get(Self.list) }
     }
 
     struct Row: Decodable {

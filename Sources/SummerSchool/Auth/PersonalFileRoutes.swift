@@ -3,12 +3,12 @@ import RegistrarCore
 import SQLKit
 
 /// `GET|PUT|PATCH /auth/user/info/{id}/personal_file/` — the caller's personal file (identity §4.13–4.15).
-enum PersonalFileRoutes {
-    static func register(_ routes: SummerRoutes) {
+struct PersonalFileRoutes: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
         routes.item("/auth/user/info/{id}/personal_file") { r in
-            r.get(show)
-            r.put(update)
-            r.patch(update)
+            r.get(Self.show)
+            r.put(Self.update)
+            r.patch(Self.update)
         }
     }
 
@@ -61,8 +61,9 @@ enum PersonalFileRoutes {
         let graduateYear = try input.string("graduate_year", required: false, nullable: true, max: 30)
         let gpa = try input.double("gpa")
 
-        do {
-            let row = try await call.database.transaction { sql in
+        // A concurrent save that took the number first surfaces as the uniqueness message.
+        let row = try await RegistrarDatabase.mappingConstraintViolation {
+            try await call.database.transaction { sql in
                 try await ProfileUpdate.apply(userID: userID, on: sql) {
                     $0.set("first_name", ifSent: firstName).set("last_name", ifSent: lastName).set("gender", ifSent: gender)
                         .set("id_number", ifSent: idNumber).set("major", ifSent: major)
@@ -70,10 +71,8 @@ enum PersonalFileRoutes {
                 }
                 return try await ProfileRow.require(userID: userID, on: sql)
             }
-            return Reply.ok(PersonalFile(row))
-        } catch where RegistrarDatabase.isConstraintViolation(error) {
-            throw idNumberTaken  // a concurrent save took the number first
-        }
+        } to: { idNumberTaken }
+        return Reply.ok(PersonalFile(row))
     }
 
     static func isTaken(idNumber: String, except profileID: Int, on sql: any SQLDatabase) async throws -> Bool {

@@ -4,13 +4,13 @@ import SQLKit
 
 /// The caller's basic profile: `GET|PUT|PATCH /auth/user/info/{id}/` and `GET /auth/user/check_user_info/`
 /// (identity §4.5, §4.10–4.12); `{id}` is ignored.
-enum ProfileRoutes {
-    static func register(_ routes: SummerRoutes) {
-        routes.collection("/auth/user/check_user_info") { r in r.get(check) }
+struct ProfileRoutes: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
+        routes.collection("/auth/user/check_user_info") { r in r.get(Self.check) }
         routes.item("/auth/user/info/{id}") { r in
-            r.get(show)
-            r.put(update)
-            r.patch(update)
+            r.get(Self.show)
+            r.put(Self.update)
+            r.patch(Self.update)
         }
     }
 
@@ -74,16 +74,5 @@ enum ProfileRoutes {
             return try await ProfileRow.require(userID: userID, on: sql)
         }
         return Reply.ok(BasicProfile(row))
-    }
-}
-
-/// One `UPDATE` of the caller's profile with the sent fields (always touching `create_time`, which the
-/// original updated on every save).
-enum ProfileUpdate {
-    static func apply(
-        userID: Int, on sql: any SQLDatabase, _ fields: (SQLUpdateBuilder) -> SQLUpdateBuilder
-    ) async throws {
-        let builder = sql.update("summer_student_info").set("create_time", to: SummerTime.now())
-        try await fields(builder).where("user_id", .equal, userID).run()
     }
 }

@@ -3,9 +3,9 @@ import RegistrarCore
 import SQLKit
 
 /// `GET /auth/user/` — every account, ADMIN-only (identity §4.1, D7).
-enum UserListRoutes {
-    static func register(_ routes: SummerRoutes) {
-        routes.collection("/auth/user", access: .admin) { r in r.get(list) }
+struct UserListRoutes: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
+        routes.collection("/auth/user", access: .admin) { r in r.get(Self.list) }
     }
 
     struct Row: Decodable {

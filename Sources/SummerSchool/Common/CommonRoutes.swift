@@ -3,10 +3,10 @@ import RegistrarCore
 import SQLKit
 
 /// `/common/...` (identity spec §5): campus list, admin navigation tree, global enums. Any logged-in user.
-enum CommonRoutes {
-    static func register(_ routes: SummerRoutes) {
+struct CommonRoutes: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
         routes.collection("/common/campus") { r in
-            r.get { call in Reply.ok(try await listCampuses(call)) }
+            r.get { call in Reply.ok(try await Self.listCampuses(call)) }
         }
         routes.collection("/common/navigation") { r in
             r.get { call in Reply.ok(try await NavigationTree.load(on: call.sql)) }

@@ -3,16 +3,16 @@ import RegistrarCore
 import SQLKit
 
 /// `/coupon/coupon/...` (identity spec §7.1–7.5): ADMIN-only; no DELETE.
-enum CouponRoutes {
-    static func register(_ routes: SummerRoutes) {
+struct CouponRoutes: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
         routes.collection("/coupon/coupon", access: .admin) { r in
-            r.get { call in Reply.ok(try await list(call)) }
-            r.post { call in Reply.ok(try await create(call)) }
+            r.get { call in Reply.ok(try await Self.list(call)) }
+            r.post { call in Reply.ok(try await Self.create(call)) }
         }
         routes.item("/coupon/coupon/{id}", access: .admin) { r in
-            r.get { call in Reply.ok(CouponItem(try await find(try call.pathID(), on: call.sql))) }
-            r.put { call in Reply.ok(try await update(call)) }
-            r.patch { call in Reply.ok(try await update(call)) }
+            r.get { call in Reply.ok(CouponItem(try await Self.find(try call.pathID(), on: call.sql))) }
+            r.put { call in Reply.ok(try await Self.update(call)) }
+            r.patch { call in Reply.ok(try await Self.update(call)) }
         }
     }
 
@@ -39,12 +39,11 @@ enum CouponRoutes {
             while try await sql.raw("SELECT id FROM summer_coupon WHERE coupon_code = \(bind: code)").first() != nil {
                 code = CouponCode.generate()
             }
-            return try await sql.raw("""
-                INSERT INTO summer_coupon (coupon_code, amount, info, create_time, start_time, end_time, max_num, is_active) \
-                VALUES (\(bind: code), \(bind: fields.amount.value!), \(bind: fields.info.value!), \(bind: now), \
-                \(bind: fields.startTime.value!), \(bind: fields.endTime.value!), \(bind: fields.maxNum.value!), \
-                \(bind: fields.isActive.value ?? true)) RETURNING \(unsafeRaw: CouponRow.columns)
-                """).first(decoding: CouponRow.self)!
+            let coupon = NewCoupon(
+                couponCode: code, amount: try fields.amount.required, info: try fields.info.required, createTime: now,
+                startTime: try fields.startTime.required, endTime: try fields.endTime.required, maxNum: try fields.maxNum.required,
+                isActive: fields.isActive.value ?? true)
+            return try await sql.insertRow(coupon, into: "summer_coupon", returning: CouponRow.columns, as: CouponRow.self)
         }
         return CouponItem(row)
     }
@@ -56,14 +55,14 @@ enum CouponRoutes {
         let fields = try CouponFields(try await call.bodyReader(call.writeMode))
         let now = SummerTime.now()
         let row = try await call.database.transaction { sql in
-            let update = sql.update("summer_coupon").set("create_time", to: SQLBind(now))
+            let update = sql.patch("summer_coupon", id: id).set("create_time", to: SQLBind(now))
                 .set("amount", ifSent: fields.amount)
                 .set("info", ifSent: fields.info)
                 .set("start_time", ifSent: fields.startTime)
                 .set("end_time", ifSent: fields.endTime)
                 .set("max_num", ifSent: fields.maxNum)
                 .set("is_active", ifSent: fields.isActive)
-            try await update.where("id", .equal, SQLBind(id)).run()
+            try await update.run()
             return try await find(id, on: sql)
         }
         return CouponItem(row)

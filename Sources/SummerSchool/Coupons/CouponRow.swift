@@ -36,3 +36,15 @@ struct CouponItem: Encodable, Sendable {
         is_active = row.is_active
     }
 }
+
+/// A coupon as `POST /coupon/coupon/` creates it.
+struct NewCoupon: Encodable, Sendable {
+    let couponCode: String
+    let amount: Int64
+    let info: String
+    let createTime: Int64
+    let startTime: Int64
+    let endTime: Int64
+    let maxNum: Int
+    let isActive: Bool
+}

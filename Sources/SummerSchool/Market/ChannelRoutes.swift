@@ -4,19 +4,19 @@ import SQLKit
 
 /// `/market/channel/...` (identity spec §8; decisions 9/36): every staff role reads, MARKET and ADMIN write,
 /// STUDENT gets 403.
-enum ChannelRoutes {
+struct ChannelRoutes: SummerRouteModule {
     static let writers = Access.roles(.market, .admin)
 
-    static func register(_ routes: SummerRoutes) {
+    func register(_ routes: SummerRoutes) {
         routes.collection("/market/channel", access: .staff) { r in
-            r.get { call in Reply.ok(try await list(call)) }
-            r.post(access: writers) { call in Reply.ok(try await create(call)) }
+            r.get { call in Reply.ok(try await Self.list(call)) }
+            r.post(access: Self.writers) { call in Reply.ok(try await Self.create(call)) }
         }
         routes.item("/market/channel/{id}", access: .staff) { r in
-            r.get { call in Reply.ok(ChannelItem(try await find(try call.pathID(), on: call.sql))) }
-            r.put(access: writers) { call in Reply.ok(try await update(call)) }
-            r.patch(access: writers) { call in Reply.ok(try await update(call)) }
-            r.delete(access: writers) { call in try await delete(call) }
+            r.get { call in Reply.ok(ChannelItem(try await Self.find(try call.pathID(), on: call.sql))) }
+            r.put(access: Self.writers) { call in Reply.ok(try await Self.update(call)) }
+            r.patch(access: Self.writers) { call in Reply.ok(try await Self.update(call)) }
+            r.delete(access: Self.writers) { call in try await Self.delete(call) }
         }
     }
 
@@ -40,14 +40,12 @@ enum ChannelRoutes {
         let now = SummerTime.now()
         var row = try await uniqueName {
             try await call.database.transaction { sql in
-                struct Inserted: Decodable { let id: Int }
-                let id = try await sql.raw("""
-                    INSERT INTO summer_market_channel (name, plan_date, sales_man_id, plan_student_number, \
-                    plan_file_student_number, plan_payed_student_number, create_time, modified_time) \
-                    VALUES (\(bind: fields.name.value!), \(bind: fields.planDate.value!), \(bind: fields.salesMan.value!), \
-                    \(bind: fields.planStudentNumber.value!), \(bind: fields.planFileStudentNumber.value!), \
-                    \(bind: fields.planPayedStudentNumber.value!), \(bind: now), \(bind: now)) RETURNING id
-                    """).first(decoding: Inserted.self)!.id
+                let channel = NewChannel(
+                    name: try fields.name.required, planDate: try fields.planDate.required, salesManId: try fields.salesMan.required,
+                    planStudentNumber: try fields.planStudentNumber.required,
+                    planFileStudentNumber: try fields.planFileStudentNumber.required,
+                    planPayedStudentNumber: try fields.planPayedStudentNumber.required, createTime: now, modifiedTime: now)
+                let id = try await sql.insertRow(channel, into: "summer_market_channel")
                 return try await find(id, on: sql)
             }
         }
@@ -64,14 +62,14 @@ enum ChannelRoutes {
         let now = SummerTime.now()
         let row = try await uniqueName {
             try await call.database.transaction { sql in
-                let update = sql.update("summer_market_channel").set("modified_time", to: SQLBind(now))
+                let update = sql.patch("summer_market_channel", id: id).set("modified_time", to: SQLBind(now))
                     .set("name", ifSent: fields.name)
                     .set("plan_date", ifSent: fields.planDate)
                     .set("sales_man_id", ifSent: fields.salesMan)
                     .set("plan_student_number", ifSent: fields.planStudentNumber)
                     .set("plan_file_student_number", ifSent: fields.planFileStudentNumber)
                     .set("plan_payed_student_number", ifSent: fields.planPayedStudentNumber)
-                try await update.where("id", .equal, SQLBind(id)).run()
+                try await update.run()
                 return try await find(id, on: sql)
             }
         }
@@ -91,10 +89,6 @@ enum ChannelRoutes {
 
     /// A concurrent write that took the same name first surfaces as the uniqueness message.
     static func uniqueName<T>(_ work: () async throws -> T) async throws -> T {
-        do {
-            return try await work()
-        } catch where RegistrarDatabase.isConstraintViolation(error) {
-            throw AppError.field("name", ChannelFields.nameTaken)
-        }
+        try await RegistrarDatabase.mappingConstraintViolation(work, to: { AppError.field("name", ChannelFields.nameTaken) })
     }
 }

@@ -47,3 +47,15 @@ struct ChannelItem: Encodable, Sendable {
         qr_code = row.qr_code
     }
 }
+
+/// A channel as `POST /market/channel/` creates it (its QR code is added afterwards).
+struct NewChannel: Encodable, Sendable {
+    let name: String
+    let planDate: String
+    let salesManId: Int
+    let planStudentNumber: Int
+    let planFileStudentNumber: Int
+    let planPayedStudentNumber: Int
+    let createTime: Int64
+    let modifiedTime: Int64
+}

@@ -3,15 +3,15 @@ import Hummingbird
 import RegistrarCore
 
 /// `GET /media/<relative path>`: uploaded files, served from the media root without login (conventions §13).
-struct MediaRoutes: Sendable {
-    let store: MediaStore
-
-    func register(on router: Router<RegistrarContext>) {
-        router.get("/media/**") { request, context in try await serve(request, context: context) }
-        router.head("/media/**") { request, context in try await serve(request, context: context) }
+/// Registered on the router itself, outside the API pipeline: a file answers bytes, never an envelope.
+struct MediaRoutes: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
+        let store = MediaStore(root: routes.app.settings.mediaRoot)
+        routes.router.get("/media/**") { request, context in try await Self.serve(request, context: context, store: store) }
+        routes.router.head("/media/**") { request, context in try await Self.serve(request, context: context, store: store) }
     }
 
-    private func serve(_ request: Request, context: RegistrarContext) async throws -> Response {
+    private static func serve(_ request: Request, context: RegistrarContext, store: MediaStore) async throws -> Response {
         let raw = request.uri.path.dropFirst("/media/".count)
         guard let relative = String(raw).removingPercentEncoding, let path = store.filePath(for: relative) else {
             throw APIStyle.summer.notFound

@@ -12,7 +12,7 @@ struct CreateSummerCampus: AsyncMigration {
             .field("create_time", .int64, .required)
             .field("is_active", .bool, .required)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.raw("CREATE INDEX IF NOT EXISTS summer_campus_active ON summer_campus (is_active, id)").run()
         try await sql.raw("CREATE INDEX IF NOT EXISTS summer_campus_name_lower ON summer_campus (LOWER(name))").run()
     }

@@ -21,7 +21,7 @@ struct CreateSummerConsultants: AsyncMigration {
             .field("remark", .string)
             .create()
 
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         // One consultant per student: concurrent auto-assignments cannot both insert a link.
         try await sql.raw("CREATE UNIQUE INDEX IF NOT EXISTS summer_sales_man_user_user ON summer_sales_man_user (user_id)").run()
         try await sql.raw("CREATE INDEX IF NOT EXISTS summer_sales_man_user_sales_man ON summer_sales_man_user (sales_man_id)").run()

@@ -23,7 +23,7 @@ struct CreateSummerCoupons: AsyncMigration {
             .field("status", .string, .required)
             .create()
 
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for statement in [
             "CREATE INDEX IF NOT EXISTS summer_coupon_code ON summer_coupon (coupon_code)",
             // (user, coupon) is unique by validation; the index makes concurrent assignments safe too.

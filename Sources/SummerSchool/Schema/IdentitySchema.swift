@@ -75,7 +75,7 @@ struct CreateSummerIdentity: AsyncMigration {
             .field("address", .string, .required)
             .create()
 
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for statement in [
             // Decisions 7/33: usernames are stored as entered and unique exactly; staff usernames are also
             // unique case-insensitively. WeChat students (username = openid, which is case-sensitive) are not,

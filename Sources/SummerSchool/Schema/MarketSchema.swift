@@ -27,7 +27,7 @@ struct CreateSummerMarket: AsyncMigration {
             .field("modified_time", .int64, .required)
             .create()
 
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.raw("CREATE INDEX IF NOT EXISTS summer_market_channel_sales_man ON summer_market_channel (sales_man_id)").run()
         try await sql.raw("CREATE INDEX IF NOT EXISTS summer_user_channel_openid ON summer_user_channel (openid)").run()
         try await sql.raw("CREATE INDEX IF NOT EXISTS summer_user_channel_user ON summer_user_channel (user_id)").run()

@@ -31,7 +31,7 @@ struct CreateSummerNavigation: AsyncMigration {
             .field("rank", .int)
             .create()
 
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.raw("CREATE INDEX IF NOT EXISTS summer_second_level_pre ON summer_common_second_level (pre_id, id)").run()
         for first in Self.tree {
             try await sql.raw("""

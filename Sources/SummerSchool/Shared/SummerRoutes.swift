@@ -2,6 +2,12 @@ import HTTPTypes
 import Hummingbird
 import RegistrarCore
 
+/// One module of routes, usually one URL prefix and the folder it names; `SummerSchoolApp.modules` lists them all.
+/// Handlers read their dependencies from the `SummerCall` (database, settings, WeChat, passwords).
+protocol SummerRouteModule: Sendable {
+    func register(_ routes: SummerRoutes)
+}
+
 /// Declares the summer API's routes so that every one runs the request pipeline of decision 29:
 /// login check (401 body) → `/admin` block for students (bare 403) → role check (403) → method check (405)
 /// → handler (object lookup 404, body parsing, validation, effects).
@@ -18,12 +24,6 @@ import RegistrarCore
 /// ```
 /// Paths are matched with or without their trailing slash (decision 1). Every method is registered, so an
 /// unlisted one answers 405 after authentication instead of Hummingbird's 404.
-/// One module of routes, usually one URL prefix and the folder it names; `SummerSchoolApp.modules` lists them all.
-/// Handlers read their dependencies from the `SummerCall` (database, settings, WeChat, passwords).
-protocol SummerRouteModule: Sendable {
-    func register(_ routes: SummerRoutes)
-}
-
 public struct SummerRoutes {
     public let router: Router<RegistrarContext>
     public let app: SummerSchoolApp
@@ -35,14 +35,20 @@ public struct SummerRoutes {
 
     static let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options]
 
-    /// A collection path (`/M/P`) or collection action (`/M/P/action`).
-    public func collection(_ path: String, access: Access = .loggedIn, _ declare: (inout RouteMethods) -> Void) {
+    /// Declares one path and its methods. `collection` and `item` below are this same call under the names
+    /// that say which kind of path a module declares; all three stay.
+    public func route(_ path: String, access: Access = .loggedIn, _ declare: (inout RouteMethods) -> Void) {
         add(path, access: access, declare)
     }
 
-    /// An item path with `{id}` (`/M/P/{id}`, `/M/P/{id}/action`).
+    /// A collection path (`/M/P`) or collection action (`/M/P/action`): `route(_:)`.
+    public func collection(_ path: String, access: Access = .loggedIn, _ declare: (inout RouteMethods) -> Void) {
+        route(path, access: access, declare)
+    }
+
+    /// An item path with `{id}` (`/M/P/{id}`, `/M/P/{id}/action`): `route(_:)`.
     public func item(_ path: String, access: Access = .loggedIn, _ declare: (inout RouteMethods) -> Void) {
-        add(path, access: access, declare)
+        route(path, access: access, declare)
     }
 
     /// A path matched as a prefix (conventions §2.1: `/common/global_enums…`).

@@ -4,17 +4,19 @@ extension TutoringApp {
     /// `registrar create-admin tutoring`: creates a super administrator (§1.5); returns the new staffID.
     /// It applies the staff/add rules (name, phone, password, live uniqueness); failures become an
     /// `OperatorError` carrying the API's message and the offending option.
-    public static func createAdmin(name: String, phone: String, password: String, database: RegistrarDatabase) async throws -> Int {
+    public static func createAdmin(
+        name: String, phone: String, password: String, database: RegistrarDatabase, passwords: Passwords = Passwords()
+    ) async throws -> Int {
         do {
             let input = TutoringInput(values: [
                 "name": .json(.string(name)), "phone": .json(.string(phone)), "password": .json(.string(password)),
             ])
             let admin = NewStaff(
-                name: try input.name("name", "用户名", .required)!,
-                phone: try input.phone("phone", "手机号码", .required)!,
+                name: try input.requiredName("name", "用户名"),
+                phone: try input.requiredPhone("phone", "手机号码"),
                 password: try input.password("password", "用户密码"),
-                role: 1)
-            return try await admin.insert(into: database)
+                role: .superAdmin)
+            return try await admin.insert(into: database, passwords: passwords)
         } catch let error as AppError {
             throw OperatorError("cannot create the administrator (--\(error.fieldName)): \(error.msg)")
         }

@@ -7,13 +7,22 @@ import RegistrarCore
 public struct TutoringApp: Sendable {
     public let database: RegistrarDatabase
     public let logger: Logger
+    public let settings: TutoringSettings
+    public let passwords: Passwords
 
-    public init(database: RegistrarDatabase, logger: Logger) {
+    public init(
+        database: RegistrarDatabase, logger: Logger, settings: TutoringSettings = .fromEnvironment(),
+        passwords: Passwords = Passwords()
+    ) {
         self.database = database
         self.logger = logger
+        self.settings = settings
+        self.passwords = passwords
     }
 
-    /// Every table of the tutoring API, in creation order.
+    /// Every table of the tutoring API, in creation order. Append-only: a schema change is a new migration
+    /// type added at the end, named for its change; an applied migration is never renamed or edited
+    /// (Fluent records each by its type name).
     public static var migrations: [any Migration] {
         [
             CreateTutoringStaff(), CreateTutoringSession(), CreateTutoringStudent(), CreateTutoringFellowup(),
@@ -22,19 +31,36 @@ public struct TutoringApp: Sendable {
         ]
     }
 
-    /// The shared mechanisms handlers use.
-    var auth: TutoringAuth { TutoringAuth(database: database) }
+    var cookie: SessionCookie { SessionCookie(secure: settings.secureCookies) }
+
+    /// The route modules, in URL order, each holding what its handlers use.
+    var modules: [any TutoringRouteModule] {
+        [
+            UserRoutes(database: database, passwords: passwords, cookie: cookie),
+            StaffRoutes(database: database, passwords: passwords),
+            RoleRoutes(),
+            StudentRoutes(database: database),
+            FellowupRoutes(database: database),
+            AppointmentRoutes(database: database),
+            TeacherRoutes(database: database),
+            OrderRoutes(database: database),
+            LessonRoutes(database: database),
+        ]
+    }
 
     public func router() -> Router<RegistrarContext> {
+        declare().router
+    }
+
+    /// Every route with its declared access, for checking against the permission matrix (§5).
+    public func declaredRoutes() -> [TutoringRoute] {
+        declare().declared
+    }
+
+    private func declare() -> TutoringRoutes {
         let router = makeAPIRouter(style: .tutoring, database: database, logger: logger)
-        UserRoutes(app: self).register(on: router)
-        StaffRoutes(app: self).register(on: router)
-        StudentRoutes(app: self).register(on: router)
-        FellowupRoutes(app: self).register(on: router)
-        AppointmentRoutes(app: self).register(on: router)
-        addTeacherRoutes(to: router)
-        addOrderRoutes(to: router)
-        addLessonRoutes(to: router)
-        return router
+        let routes = TutoringRoutes(router: router, auth: TutoringAuth(database: database, cookie: cookie))
+        for module in modules { module.register(routes) }
+        return routes
     }
 }

@@ -3,23 +3,22 @@ import RegistrarCore
 import SQLKit
 
 /// §2.6: trial-lesson appointments (约课) and their state machine (§4.2).
-struct AppointmentRoutes {
-    let app: TutoringApp
+struct AppointmentRoutes: TutoringRouteModule {
+    let database: RegistrarDatabase
 
-    func register(on router: Router<RegistrarContext>) {
-        router.get("/admin/appoint/list") { request, _ in try await list(request) }
-        router.post("/admin/appoint/add") { request, _ in try await add(request) }
-        router.put("/admin/appoint/update") { request, _ in try await update(request) }
-        router.delete("/admin/appoint/delete") { request, _ in try await delete(request) }
+    func register(_ routes: TutoringRoutes) {
+        routes.get("/admin/appoint/list") { request, _ in try await list(request) }
+        routes.post("/admin/appoint/add") { request, _ in try await add(request) }
+        routes.put("/admin/appoint/update") { request, _ in try await update(request) }
+        routes.delete("/admin/appoint/delete") { request, me in try await delete(request, me) }
     }
 
     static let notOwnLesson = AppError(code: 400, msg: "课程不属于该学生", fieldName: "lessionID")
 
     func list(_ request: Request) async throws -> Envelope<[AppointmentItem]> {
-        _ = try await app.auth.staff(request)
         let input = try await TutoringInput.read(request)
         let studentID = try input.requiredID("studentID", "学生ID")
-        let sql = app.database.sql
+        let sql = database.sql
         try await LiveRow.require(.student, id: studentID, field: "studentID", on: sql)
         let items = try await sql.raw("""
             \(unsafeRaw: AppointmentItem.select)
@@ -30,39 +29,28 @@ struct AppointmentRoutes {
     }
 
     func add(_ request: Request) async throws -> Envelope<EmptyObject> {
-        _ = try await app.auth.staff(request)
         let input = try await TutoringInput.read(request)
-        let fields = try AppointmentFields(input, adding: true)
-        let studentID = fields.studentID!
-        try await app.database.transaction { sql in
+        let fields = try NewAppointmentFields(input)
+        try await database.transaction { sql in
             // Locked, so a concurrent student/delete either sees this appointment (and cascades to it) or wins first.
-            try await LiveRow.lock(.student, id: studentID, field: "studentID", on: sql)
+            try await LiveRow.lock(.student, id: fields.studentID, field: "studentID", on: sql)
             let lessonOwner = try await liveLessonStudent(fields.lessionID, on: sql)
-            try await LiveRow.require(.teacher, id: fields.teacherID!, field: "teacherID", on: sql)
-            try await LiveRow.require(.staff, id: fields.matcherID!, field: "matcherID", on: sql)
-            if let lessonOwner, lessonOwner != studentID { throw Self.notOwnLesson }
-            let now = TutoringClock.now()
-            try await sql.raw("""
-                INSERT INTO tutoring_appointment (student_id, lesson_id, teacher_id, subject, trial_date, trial_time,
-                    location, matcher_id, state, state_info, class_consumed, create_time, update_time)
-                VALUES (\(bind: studentID), \(bind: fields.lessionID == 0 ? nil : fields.lessionID), \(bind: fields.teacherID!),
-                    \(bind: fields.subject!), \(bind: fields.trialDate!), \(bind: fields.trialTime!), \(bind: fields.localtion!),
-                    \(bind: fields.matcherID!), \(bind: AppointmentState.booked), \(bind: ""), \(bind: false),
-                    \(bind: now), \(bind: now))
-                """).run()
+            try await LiveRow.require(.teacher, id: fields.teacherID, field: "teacherID", on: sql)
+            try await LiveRow.require(.staff, id: fields.matcherID, field: "matcherID", on: sql)
+            if let lessonOwner, lessonOwner != fields.studentID { throw Self.notOwnLesson }
+            try await sql.insertRow(NewAppointment(fields, at: TutoringClock.now()), into: .appointment)
         }
         return Success.none()
     }
 
     func update(_ request: Request) async throws -> Envelope<EmptyObject> {
-        _ = try await app.auth.staff(request)
         let input = try await TutoringInput.read(request)
         let appointID = try input.requiredID("appointID", "约课信息ID")
-        let fields = try AppointmentFields(input, adding: false)
-        let state = try input.enumeration("state", "约课状态", 1...4)
+        let fields = try AppointmentFields(input)
+        let state = try input.enumeration("state", "约课状态", 1...4).flatMap(AppointmentState.init(rawValue:))
         let stateInfo = try input.text("stateInfo", "状态说明")
 
-        try await app.database.transaction { sql in
+        try await database.transaction { sql in
             let stored = try await LiveRow.fetch(.appointment, id: appointID, field: "appointID", as: StoredAppointment.self, on: sql)
             let storedLesson = stored.lesson_id ?? 0
             let lessonChanged = fields.lessionID.map { $0 != storedLesson } ?? false
@@ -94,7 +82,7 @@ struct AppointmentRoutes {
             changes.set("trial_time", fields.trialTime)
             changes.set("location", fields.localtion)
             changes.set("matcher_id", fields.matcherID)
-            changes.set("state", state)
+            changes.set("state", state?.rawValue)
             changes.set("state_info", stateInfo)
             try await changes.apply(to: .appointment, id: appointID, at: now, on: sql)
         }
@@ -106,15 +94,15 @@ struct AppointmentRoutes {
     private func closeDeal(_ appointID: Int, lesson lessonID: Int, at now: Int, on sql: any SQLDatabase) async throws {
         struct Claimed: Decodable { let id: Int }
         let claimed = try await sql.raw("""
-            UPDATE tutoring_appointment SET state = \(bind: AppointmentState.deal), class_consumed = \(bind: lessonID != 0),
+            UPDATE tutoring_appointment SET state = \(bind: AppointmentState.deal.rawValue), class_consumed = \(bind: lessonID != 0),
                 update_time = \(bind: now)
-            WHERE id = \(bind: appointID) AND state <> \(bind: AppointmentState.deal) AND deleted_at IS NULL
+            WHERE id = \(bind: appointID) AND state <> \(bind: AppointmentState.deal.rawValue) AND deleted_at IS NULL
             RETURNING id
             """).first(decoding: Claimed.self)
         guard claimed != nil, lessonID != 0 else { return }
         let consumed = try await sql.raw("""
             UPDATE tutoring_lesson SET consumed_class = consumed_class + 1,
-                state = CASE WHEN consumed_class + 1 >= all_class THEN 3 ELSE state END, update_time = \(bind: now)
+                state = CASE WHEN consumed_class + 1 >= all_class THEN \(bind: LessonState.finished.rawValue) ELSE state END, update_time = \(bind: now)
             WHERE id = \(bind: lessonID) AND deleted_at IS NULL AND consumed_class < all_class
             RETURNING id
             """).first(decoding: Claimed.self)
@@ -135,11 +123,10 @@ struct AppointmentRoutes {
         return owner.student_id
     }
 
-    func delete(_ request: Request) async throws -> Envelope<EmptyObject> {
-        let me = try await app.auth.staff(request)
+    func delete(_ request: Request, _ me: CurrentStaff) async throws -> Envelope<EmptyObject> {
         let input = try await TutoringInput.read(request)
         let appointID = try input.requiredID("appointID", "约课记录ID")
-        try await app.database.transaction { sql in
+        try await database.transaction { sql in
             // No refund of a consumed class (§2.6.4).
             guard try await LiveRow.softDelete(.appointment, id: appointID, by: me.id, at: TutoringClock.now(), on: sql) else {
                 throw TutoringTable.appointment.notFound("appointID")

@@ -32,12 +32,17 @@ struct StoredAppointment: Decodable, Sendable {
     let lesson_id: Int?
     let teacher_id: Int
     let matcher_id: Int
-    let state: Int
+    let state: AppointmentState
 }
 
-/// Appointment `state` codes (§4.2).
-enum AppointmentState {
-    static let booked = 1
+/// Appointment `state` (§4.2).
+enum AppointmentState: Int, Codable, Sendable {
+    /// 已约课未试课: the state of a new appointment.
+    case booked = 1
     /// 已成交: final, locks `lessionID`, consumes one class of the lesson.
-    static let deal = 2
+    case deal = 2
+    /// 已放弃试课
+    case abandoned = 3
+    /// 试课未成交
+    case noDeal = 4
 }

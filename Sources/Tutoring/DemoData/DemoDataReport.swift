@@ -24,8 +24,8 @@ extension TutoringApp {
         // The super administrator and the first staff member of every other role.
         var shown: Set<Int> = []
         for staff in set.staff where shown.insert(staff.role).inserted {
-            let password = staff.role == 1 ? DemoDataLoader.adminPassword : DemoDataLoader.staffPassword
-            lines.append("  \(staff.name) / \(password) / \(Role.name(of: staff.role))")
+            let password = staff.role == StaffRole.superAdmin.rawValue ? DemoDataLoader.adminPassword : DemoDataLoader.staffPassword
+            lines.append("  \(staff.name) / \(password) / \(StaffRole(rawValue: staff.role)?.name ?? "")")
         }
         lines.append("  (every other demo staff member also logs in with \(DemoDataLoader.staffPassword))")
         return lines.joined(separator: "\n")

@@ -6,7 +6,10 @@ struct DemoGenerator {
     static let periodEnd = 1_730_419_200  // 2024-11-01 UTC
     static let periodLength = 730 * DemoCalendar.day
     /// Roles of staff 2…S, cycling.
-    static let roleCycle = [5, 6, 5, 6, 5, 6, 3, 4, 7, 2]
+    static let roleCycle: [StaffRole] = [
+        .salesAgent, .serviceAgent, .salesAgent, .serviceAgent, .salesAgent, .serviceAgent, .salesManager, .serviceManager,
+        .finance, .generalManager,
+    ]
 
     let profile: DemoProfile
     /// First free ID of each table (the tables may already hold rows, e.g. an operator's admin).
@@ -41,8 +44,9 @@ struct DemoGenerator {
         var set = DemoDataSet()
         set.staff = makeStaff()
         let byRole = Dictionary(grouping: set.staff, by: \.role).mapValues { $0.map(\.id) }
-        func ids(_ roles: Int...) -> [Int] { roles.flatMap { byRole[$0] ?? [] } }
-        let reviewers = ids(1, 2, 3, 4), salers = ids(5, 3), headmasters = ids(6, 4), confirmers = ids(7)
+        func ids(_ roles: StaffRole...) -> [Int] { roles.flatMap { byRole[$0.rawValue] ?? [] } }
+        let reviewers = ids(.superAdmin, .generalManager, .salesManager, .serviceManager)
+        let salers = ids(.salesAgent, .salesManager), headmasters = ids(.serviceAgent, .serviceManager), confirmers = ids(.finance)
         let adminID = firstStaffID
 
         set.teachers = makeTeachers(contacts: set.staff.map(\.id), reviewers: reviewers)
@@ -51,7 +55,9 @@ struct DemoGenerator {
             students: set.students, teachers: set.teachers, salers: salers, confirmers: confirmers, deleter: adminID)
 
         // A student with a confirmed order has paid: state 0 (已缴费正式成为学员).
-        for order in set.orders where order.state == 2 { set.students[order.studentId - 1].state = 0 }
+        for order in set.orders where order.state == OrderState.confirmed.rawValue {
+            set.students[order.studentId - 1].state = StudentState.enrolled.rawValue
+        }
 
         set.followups = makeFollowups(students: set.students, staff: salers + headmasters)
         set.appointments = makeAppointments(
@@ -65,7 +71,7 @@ struct DemoGenerator {
         let created = Self.periodStart - 30 * DemoCalendar.day
         var rows: [DemoStaff] = []
         for index in 0..<profile.staff {
-            let role = index == 0 ? 1 : Self.roleCycle[(index - 1) % Self.roleCycle.count]
+            let role = (index == 0 ? StaffRole.superAdmin : Self.roleCycle[(index - 1) % Self.roleCycle.count]).rawValue
             var name = index == 0 ? "admin" : uniqueStaffName()
             if index == 0 {
                 if takenStaffNames.contains(name) { name = "demoadmin" }
@@ -147,8 +153,8 @@ struct DemoGenerator {
         for index in 0..<profile.orders {
             let created = firstOrder + Int(Int64(index) * Int64(span) / Int64(max(profile.orders, 1)))
             let student = liveStudent(before: created, in: students)
-            let state = [1, 2, 3][rng.weighted([45, 50, 5])]
-            let confirmed = state == 2
+            let state = [OrderState.submitted, .confirmed, .cancelled][rng.weighted([45, 50, 5])].rawValue
+            let confirmed = state == OrderState.confirmed.rawValue
             let deleted = !confirmed && rng.chance(2)
             let deletedAt: Int? = deleted ? created + rng.int(1...48) * 3600 : nil
             let confirmTime: Int? = confirmed ? created + rng.int(3600...3 * DemoCalendar.day) : nil
@@ -160,7 +166,7 @@ struct DemoGenerator {
                 let weekClass = rng.int(1...3)
                 let start = created + rng.int(3...14) * DemoCalendar.day
                 let end = start + (allClass + weekClass - 1) / weekClass * 7 * DemoCalendar.day
-                let lessonState = consumed == allClass ? 3 : (rng.chance(10) ? 2 : 1)
+                let lessonState = (consumed == allClass ? LessonState.finished : (rng.chance(10) ? .suspended : .running)).rawValue
                 amount += allClass * teacher.preprice
                 lessons.append(DemoLesson(
                     id: lessons.count + 1, orderId: index + 1, studentId: student, teacherId: teacher.id,
@@ -216,14 +222,14 @@ struct DemoGenerator {
         for student in students.suffix(profile.appointmentStudents * 2) where student.deletedAt == nil {
             guard rows.count < profile.appointmentStudents else { break }
             let lesson = consumedLesson[student.id]
-            let state = lesson != nil ? 2 : [1, 3, 4][rng.weighted([60, 20, 20])]
+            let state = (lesson != nil ? AppointmentState.deal : [.booked, .abandoned, .noDeal][rng.weighted([60, 20, 20])]).rawValue
             let teacher = lesson.map { $0.teacherId } ?? rng.pick(teachers).id
             let created = student.createTime + rng.int(1...7) * DemoCalendar.day
             rows.append(DemoAppointment(
                 id: rows.count + 1, studentId: student.id, lessonId: lesson?.id, teacherId: teacher,
                 subject: lesson?.subject ?? rng.pick(V.subjects), trialDate: DemoCalendar.date(created + 3 * DemoCalendar.day),
                 trialTime: rng.pick(V.trialTimes), location: student.address.isEmpty ? "公司教学点" : student.address,
-                matcherId: rng.pick(matchers), state: state, stateInfo: state == 3 ? "家长临时有事" : "",
+                matcherId: rng.pick(matchers), state: state, stateInfo: state == AppointmentState.abandoned.rawValue ? "家长临时有事" : "",
                 classConsumed: lesson != nil, createTime: created, updateTime: created))
         }
         return rows

@@ -3,15 +3,15 @@ import RegistrarCore
 import SQLKit
 
 /// §2.5: follow-up records of a student (资源跟进). `PUT /admin/fellowup/add` is the seed's URL for update.
-struct FellowupRoutes {
-    let app: TutoringApp
+struct FellowupRoutes: TutoringRouteModule {
+    let database: RegistrarDatabase
 
-    func register(on router: Router<RegistrarContext>) {
-        router.get("/admin/fellowup/list") { request, _ in try await list(request) }
-        router.post("/admin/fellowup/add") { request, _ in try await add(request) }
-        router.put("/admin/fellowup/update") { request, _ in try await update(request) }
-        router.put("/admin/fellowup/add") { request, _ in try await update(request) }
-        router.delete("/admin/fellowup/delete") { request, _ in try await delete(request) }
+    func register(_ routes: TutoringRoutes) {
+        routes.get("/admin/fellowup/list") { request, _ in try await list(request) }
+        routes.post("/admin/fellowup/add") { request, _ in try await add(request) }
+        routes.put("/admin/fellowup/update") { request, _ in try await update(request) }
+        routes.put("/admin/fellowup/add") { request, _ in try await update(request) }
+        routes.delete("/admin/fellowup/delete") { request, me in try await delete(request, me) }
     }
 
     struct Item: Decodable, Encodable, Sendable {
@@ -22,11 +22,17 @@ struct FellowupRoutes {
         let createTime: Int
     }
 
+    /// A follow-up as fellowup/add creates it.
+    struct NewFellowup: Encodable, Sendable {
+        let studentId, staffId: Int
+        let content: String
+        let createTime, updateTime: Int
+    }
+
     func list(_ request: Request) async throws -> Envelope<[Item]> {
-        _ = try await app.auth.staff(request)
         let input = try await TutoringInput.read(request)
         let studentID = try input.requiredID("studentID", "学生ID")
-        let sql = app.database.sql
+        let sql = database.sql
         try await LiveRow.require(.student, id: studentID, field: "studentID", on: sql)
         let items = try await sql.raw("""
             SELECT f.id AS "fellowupID", f.staff_id AS "staffID", COALESCE(st.name, '') AS staff, f.content,
@@ -39,31 +45,28 @@ struct FellowupRoutes {
     }
 
     func add(_ request: Request) async throws -> Envelope<EmptyObject> {
-        _ = try await app.auth.staff(request)
         let input = try await TutoringInput.read(request)
         let studentID = try input.requiredID("studentID", "学生资源ID")
         let staffID = try input.requiredID("staffID", "跟进员工ID")
-        let content = try input.text("content", "跟进记录", max: 2000, .required)!
-        try await app.database.transaction { sql in
+        let content = try input.requiredText("content", "跟进记录", max: 2000)
+        try await database.transaction { sql in
             // Locked, so a concurrent student/delete either sees this record (and cascades to it) or wins first.
             try await LiveRow.lock(.student, id: studentID, field: "studentID", on: sql)
             try await LiveRow.require(.staff, id: staffID, field: "staffID", on: sql)
             let now = TutoringClock.now()
-            try await sql.raw("""
-                INSERT INTO tutoring_fellowup (student_id, staff_id, content, create_time, update_time)
-                VALUES (\(bind: studentID), \(bind: staffID), \(bind: content), \(bind: now), \(bind: now))
-                """).run()
+            try await sql.insertRow(
+                NewFellowup(studentId: studentID, staffId: staffID, content: content, createTime: now, updateTime: now),
+                into: .fellowup)
         }
         return Success.none()
     }
 
     func update(_ request: Request) async throws -> Envelope<EmptyObject> {
-        _ = try await app.auth.staff(request)
         let input = try await TutoringInput.read(request)
         let fellowupID = try input.requiredID("fellowupID", "跟进记录ID")
         let staffID = try input.id("staffID", "跟进员工ID", .optional)
         let content = try input.text("content", "跟进记录", max: 2000, .nonEmpty)
-        try await app.database.transaction { sql in
+        try await database.transaction { sql in
             struct Stored: Decodable { let staff_id: Int }
             let stored = try await LiveRow.fetch(.fellowup, id: fellowupID, field: "fellowupID", as: Stored.self, on: sql)
             try await LiveRow.requireChangedReference(.staff, id: staffID, stored: stored.staff_id, field: "staffID", on: sql)
@@ -75,11 +78,10 @@ struct FellowupRoutes {
         return Success.none()
     }
 
-    func delete(_ request: Request) async throws -> Envelope<EmptyObject> {
-        let me = try await app.auth.staff(request)
+    func delete(_ request: Request, _ me: CurrentStaff) async throws -> Envelope<EmptyObject> {
         let input = try await TutoringInput.read(request)
         let fellowupID = try input.requiredID("fellowupID", "跟进记录ID")
-        try await app.database.transaction { sql in
+        try await database.transaction { sql in
             guard try await LiveRow.softDelete(.fellowup, id: fellowupID, by: me.id, at: TutoringClock.now(), on: sql) else {
                 throw TutoringTable.fellowup.notFound("fellowupID")
             }

@@ -17,7 +17,7 @@ struct LessonFields: Sendable {
     var program: String?
     var stateInfo: String?
     var preprice: Int?
-    var state: Int?
+    var state: LessonState?
 
     /// `adding`: subject and allClass are required; consumedClass and state are update-only.
     init(_ input: TutoringInput, adding: Bool) throws {
@@ -40,7 +40,7 @@ struct LessonFields: Sendable {
         } else {
             stateInfo = try input.text("stateInfo", "课程状态说明")
             preprice = try input.uint("preprice", "一节课单价")
-            state = try input.enumeration("state", "课程状态", 1...3)
+            state = try input.enumeration("state", "课程状态", 1...3).flatMap(LessonState.init(rawValue:))
         }
     }
 
@@ -53,24 +53,22 @@ struct LessonFields: Sendable {
         }
     }
 
-    /// Column → value of every supplied field other than the class counts and state (update).
-    var plainColumns: [(String, any Encodable & Sendable)] {
-        var list: [(String, any Encodable & Sendable)] = []
-        func put(_ column: String, _ value: (any Encodable & Sendable)?) { if let value { list.append((column, value)) } }
-        func putDate(_ column: String, _ value: String?) { if let value { list.append((column, NewLesson.storedDate(value))) } }
-        put("subject", subject)
-        put("week_class", weekClass)
-        putDate("first_class_date", firstClassDate)
-        putDate("start_date", startDate)
-        putDate("end_date", endDate)
-        put("address", address)
-        put("class_type", type)
-        put("target", target)
-        put("parent_demand", parentDemand)
-        put("student_demand", studentDemand)
-        put("program", program)
-        put("state_info", stateInfo)
-        put("preprice", preprice)
-        return list
+    /// The supplied fields other than the class counts and state, as changes of lesson/update.
+    var changes: RowChanges {
+        var changes = RowChanges()
+        changes.set("subject", subject)
+        changes.set("week_class", weekClass)
+        changes.setDate("first_class_date", firstClassDate)
+        changes.setDate("start_date", startDate)
+        changes.setDate("end_date", endDate)
+        changes.set("address", address)
+        changes.set("class_type", type)
+        changes.set("target", target)
+        changes.set("parent_demand", parentDemand)
+        changes.set("student_demand", studentDemand)
+        changes.set("program", program)
+        changes.set("state_info", stateInfo)
+        changes.set("preprice", preprice)
+        return changes
     }
 }

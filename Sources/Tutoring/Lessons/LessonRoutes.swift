@@ -3,18 +3,19 @@ import RegistrarCore
 import SQLKit
 
 /// §2.9 lesson list/info/add/update/delete.
-extension TutoringApp {
-    func addLessonRoutes(to router: Router<RegistrarContext>) {
-        router.get("/admin/lesson/list") { request, _ in try await lessonList(request) }
-        router.get("/admin/lesson/info") { request, _ in try await lessonInfo(request) }
-        router.post("/admin/lesson/add") { request, _ in try await lessonAdd(request) }
-        router.put("/admin/lesson/update") { request, _ in try await lessonUpdate(request) }
-        router.delete("/admin/lesson/delete") { request, _ in try await lessonDelete(request) }
+struct LessonRoutes: TutoringRouteModule {
+    let database: RegistrarDatabase
+
+    func register(_ routes: TutoringRoutes) {
+        routes.get("/admin/lesson/list") { request, _ in try await list(request) }
+        routes.get("/admin/lesson/info") { request, _ in try await info(request) }
+        routes.post("/admin/lesson/add") { request, _ in try await add(request) }
+        routes.put("/admin/lesson/update") { request, _ in try await update(request) }
+        routes.delete("/admin/lesson/delete", access: .orderEditors) { request, me in try await delete(request, me) }
     }
 
     /// `data` is the array; `page`, `allPage`, `total` sit beside it (§1.2).
-    func lessonList(_ request: Request) async throws -> Envelope<[LessonItem]> {
-        _ = try await auth.staff(request)
+    func list(_ request: Request) async throws -> Envelope<[LessonItem]> {
         let input = try await TutoringInput.read(request)
         let studentID = try input.id("studentID", "学生ID", .optional)
         // orderID is ignored entirely (not even validated) when studentID is given.
@@ -43,8 +44,7 @@ extension TutoringApp {
         return Success.data(rows, extras: [("page", window.page), ("allPage", window.pageCount(total: total)), ("total", total)])
     }
 
-    func lessonInfo(_ request: Request) async throws -> Envelope<LessonItem> {
-        _ = try await auth.staff(request)
+    func info(_ request: Request) async throws -> Envelope<LessonItem> {
         let id = try (try await TutoringInput.read(request)).requiredID("lessonID", "课程ID")
         guard let item = try await database.sql.raw(LessonItem.query(id: id)).first(decoding: LessonItem.self) else {
             throw TutoringTable.lesson.notFound("lessonID")
@@ -52,8 +52,7 @@ extension TutoringApp {
         return Success.data(item)
     }
 
-    func lessonAdd(_ request: Request) async throws -> Envelope<EmptyObject> {
-        _ = try await auth.staff(request)
+    func add(_ request: Request) async throws -> Envelope<EmptyObject> {
         let input = try await TutoringInput.read(request)
         let orderID = try input.requiredID("orderID", "订单ID")
         let studentID = try input.requiredID("studentID", "学生ID")
@@ -63,29 +62,29 @@ extension TutoringApp {
 
         try await database.transaction { sql in
             // Locked first: a concurrent order/confirm or order/delete waits, and the state read here is current.
-            struct Order: Decodable { let student_id: Int; let state: Int }
+            struct Order: Decodable { let student_id: Int; let state: OrderState }
             let order = try await LiveRow.fetch(.order, id: orderID, field: "orderID", as: Order.self, on: sql)
             try await LiveRow.require(.student, id: studentID, field: "studentID", on: sql)
-            guard let teacherPrice = try await Self.liveTeacherPrices([teacherID], on: sql)[teacherID] else {
+            guard let teacherPrice = try await OrderQueries.liveTeacherPrices([teacherID], on: sql)[teacherID] else {
                 throw TutoringTable.teacher.notFound("teacherID")
             }
             if order.student_id != studentID { throw AppError(code: 400, msg: "学生与订单不匹配", fieldName: "studentID") }
-            if order.state != 1 { throw AppError(code: 409, msg: "订单已确认或已取消，不能添加课程", fieldName: "orderID") }
+            if order.state != .submitted { throw AppError(code: 409, msg: "订单已确认或已取消，不能添加课程", fieldName: "orderID") }
             let now = TutoringClock.now()
-            try await NewLesson(
-                orderId: orderID, studentId: studentID, teacherId: teacherID, subject: fields.subject!, allClass: fields.allClass!,
+            guard let subject = fields.subject, let allClass = fields.allClass else { throw AppError.serverFault }
+            try await sql.insertRow(NewLesson(
+                orderId: orderID, studentId: studentID, teacherId: teacherID, subject: subject, allClass: allClass,
                 weekClass: fields.weekClass ?? 0, firstClassDate: NewLesson.storedDate(fields.firstClassDate ?? ""),
                 startDate: NewLesson.storedDate(fields.startDate ?? ""), endDate: NewLesson.storedDate(fields.endDate ?? ""),
                 address: fields.address ?? "", classType: fields.type ?? "", target: fields.target ?? "",
                 parentDemand: fields.parentDemand ?? "", studentDemand: fields.studentDemand ?? "", program: fields.program ?? "",
                 preprice: fields.preprice ?? teacherPrice, stateInfo: fields.stateInfo ?? "", createTime: now, updateTime: now
-            ).insert(on: sql)
+            ), into: .lesson)
         }
         return Success.none()
     }
 
-    func lessonUpdate(_ request: Request) async throws -> Envelope<EmptyObject> {
-        _ = try await auth.staff(request)
+    func update(_ request: Request) async throws -> Envelope<EmptyObject> {
         let input = try await TutoringInput.read(request)
         let id = try input.requiredID("lessonID", "课程ID")
         let teacherID = try input.id("teacherID", "教师ID", .optional)
@@ -98,25 +97,22 @@ extension TutoringApp {
             let allClass = fields.allClass ?? stored.all_class
             if (fields.consumedClass ?? stored.consumed_class) > allClass { throw Self.overConsumed(fields) }
 
-            var columns = fields.plainColumns
-            if let teacherID { columns.append(("teacher_id", teacherID)) }
-            if let all = fields.allClass { columns.append(("all_class", all)) }
-            if let consumed = fields.consumedClass { columns.append(("consumed_class", consumed)) }
-            if let state = fields.state { columns.append(("state", state)) }
-            guard !columns.isEmpty else { return }
-            columns.append(("update_time", TutoringClock.now()))
+            var changes = fields.changes
+            changes.set("teacher_id", teacherID)
+            changes.set("all_class", fields.allClass)
+            changes.set("consumed_class", fields.consumedClass)
+            guard !changes.isEmpty || fields.state != nil else { return }
 
             // Class counts are compared in SQL against the row as it is now (an appointment may have just
-            // consumed a class), and a full lesson is stored as finished (state 3) whatever was sent.
+            // consumed a class), and a full lesson is stored as finished whatever state was sent.
             let consumed: any SQLExpression = fields.consumedClass.map { SQLBind($0) } ?? SQLColumn("consumed_class")
             let all: any SQLExpression = fields.allClass.map { SQLBind($0) } ?? SQLColumn("all_class")
-            let state: any SQLExpression = fields.state.map { SQLBind($0) } ?? SQLColumn("state")
-            var update = sql.update("tutoring_lesson")
-            for (column, value) in columns where column != "state" { update = update.set(column, to: value) }
-            update = update.set(SQLColumn("state"), to: SQLQueryString("CASE WHEN \(consumed) = \(all) THEN 3 ELSE \(state) END"))
+            let state: any SQLExpression = fields.state.map { SQLBind($0.rawValue) } ?? SQLColumn("state")
+            changes.set("state", expression: SQLQueryString(
+                "CASE WHEN \(consumed) = \(all) THEN \(bind: LessonState.finished.rawValue) ELSE \(state) END"))
             struct Updated: Decodable { let id: Int }
-            let updated = try await update
-                .where("id", .equal, id).where("deleted_at", .is, SQLLiteral.null)
+            let updated = try await changes.update(.lesson, id: id, at: TutoringClock.now(), on: sql)?
+                .where("deleted_at", .is, SQLLiteral.null)
                 .where(SQLQueryString("\(consumed) <= \(all)"))
                 .returning("id").first(decoding: Updated.self)
             if updated == nil { throw Self.overConsumed(fields) }
@@ -128,9 +124,7 @@ extension TutoringApp {
         AppError(code: 400, msg: "已消耗课时不能超过总课时", fieldName: fields.consumedClass != nil ? "consumedClass" : "allClass")
     }
 
-    func lessonDelete(_ request: Request) async throws -> Envelope<EmptyObject> {
-        let me = try await auth.staff(request)
-        try me.require(RoleGate.orderEditors)
+    func delete(_ request: Request, _ me: CurrentStaff) async throws -> Envelope<EmptyObject> {
         let id = try (try await TutoringInput.read(request)).requiredID("lessonID", "课程ID")
         try await database.transaction { sql in
             // Order row first, then the lesson: the same lock order as order/delete's cascade, so the two
@@ -140,21 +134,12 @@ extension TutoringApp {
                 SELECT order_id FROM tutoring_lesson WHERE id = \(bind: id) AND deleted_at IS NULL
                 """).first(decoding: Stored.self)
             else { throw TutoringTable.lesson.notFound("lessonID") }
-            try await Self.lockUnconfirmedOrder(stored.order_id, on: sql, refusal: AppError(
+            try await OrderQueries.lockUnconfirmedOrder(stored.order_id, on: sql, refusal: AppError(
                 code: 409, msg: "订单已确认，不能删除课程", fieldName: "lessonID"))
             guard try await LiveRow.softDelete(.lesson, id: id, by: me.id, at: TutoringClock.now(), on: sql) else {
                 throw TutoringTable.lesson.notFound("lessonID")
             }
         }
         return Success.none()
-    }
-
-    /// Locks the order row unless it is confirmed (state 2): a concurrent order/confirm waits for this transaction.
-    static func lockUnconfirmedOrder(_ orderID: Int, on sql: any SQLDatabase, refusal: AppError) async throws {
-        struct Locked: Decodable { let id: Int }
-        let locked = try await sql.raw("""
-            UPDATE tutoring_orders SET update_time = update_time WHERE id = \(bind: orderID) AND state <> 2 RETURNING id
-            """).first(decoding: Locked.self)
-        if locked == nil { throw refusal }
     }
 }

@@ -1,6 +1,4 @@
-import SQLKit
-
-/// A lesson row as order/add and lesson/add create it: state 1, nothing consumed (§2.8.3, §2.9.3).
+/// A lesson row as order/add and lesson/add create it: running, nothing consumed (§2.8.3, §2.9.3).
 struct NewLesson: Encodable, Sendable {
     var orderId: Int
     var studentId: Int
@@ -19,17 +17,11 @@ struct NewLesson: Encodable, Sendable {
     var studentDemand: String
     var program: String
     var preprice: Int
-    var state = 1
+    var state = LessonState.running.rawValue
     var stateInfo: String
     var createTime: Int
     var updateTime: Int
 
     /// `""` dates are stored as NULL (not set).
     static func storedDate(_ text: String) -> String? { text.isEmpty ? nil : text }
-
-    func insert(on sql: any SQLDatabase) async throws {
-        try await sql.insert(into: "tutoring_lesson")
-            .model(self, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
-            .run()
-    }
 }

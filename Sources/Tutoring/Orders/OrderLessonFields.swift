@@ -25,8 +25,8 @@ struct OrderLessonFields: Sendable {
         let input = TutoringInput(object: object, labelPrefix: "第\(index + 1)个课程的", fieldPrefix: "lesson[\(index)].")
         self.index = index
         teacherID = try input.requiredID("teacherID", "教师ID")
-        subject = try input.subject("subject", "科目", .required)!
-        allClass = try input.int("allClass", "总课时数", 1...TutoringInput.maxInt, .required)!
+        subject = try input.requiredSubject("subject", "科目")
+        allClass = try input.requiredInt("allClass", "总课时数", 1...TutoringInput.maxInt)
         preprice = try input.uint("preprice", "单课时费")
         weekClass = try input.uint("weekClass", "一周上几节课") ?? 0
         firstClassDate = try input.date("firstClassDate", "第一次上课日期") ?? ""

@@ -8,10 +8,10 @@ struct CountLiveOrdersAndLessons: AsyncMigration {
     static let tables = ["tutoring_orders", "tutoring_lesson"]
 
     func prepare(on database: any Database) async throws {
-        for table in Self.tables { try await LiveCounts.install(on: table, database as! any SQLDatabase) }
+        for table in Self.tables { try await LiveCounts.install(on: table, database.sql) }
     }
 
     func revert(on database: any Database) async throws {
-        for table in Self.tables { try await LiveCounts.uninstall(from: table, database as! any SQLDatabase) }
+        for table in Self.tables { try await LiveCounts.uninstall(from: table, database.sql) }
     }
 }

@@ -3,11 +3,11 @@ public struct CurrentStaff: Sendable, Decodable {
     public let id: Int
     public let name: String
     public let phone: String
-    public let role: Int
+    public let role: StaffRole
     /// The session that authenticated the request.
     public let sessionID: Int
 
-    public var roleName: String { Role.name(of: role) }
+    public var roleName: String { role.name }
 
     enum CodingKeys: String, CodingKey {
         case id = "staff_id", name, phone, role, sessionID = "session_id"

@@ -60,17 +60,14 @@ public enum LiveRow {
 
     /// The live row of `table` with `id` (all columns, decoded as `Row`), or 404 (`field`).
     ///
-    /// Call it inside the writing transaction: the row is read through a no-op UPDATE, which locks it until
-    /// the transaction ends (a portable `SELECT … FOR UPDATE`). A concurrent writer of the same row waits,
-    /// then sees the committed state, so checks on stored state (an appointment's final state, a lesson's
-    /// consumed classes, a concurrent delete) are never made against a stale copy on PostgreSQL.
+    /// Call it inside the writing transaction: the row is locked until the transaction ends (`lockRow`), so
+    /// checks on stored state (an appointment's final state, a lesson's consumed classes, a concurrent
+    /// delete) are never made against a stale copy.
     public static func fetch<Row: Decodable>(
         _ table: TutoringTable, id: Int, field: String, as type: Row.Type, on sql: any SQLDatabase
     ) async throws -> Row {
-        guard let row = try await sql.raw("""
-            UPDATE \(unsafeRaw: table.rawValue) SET deleted_at = deleted_at
-            WHERE id = \(bind: id) AND deleted_at IS NULL RETURNING *
-            """).first(decoding: Row.self)
+        guard let row = try await sql.lockRow(
+            table.rawValue, touching: "deleted_at", where: "id = \(bind: id) AND deleted_at IS NULL", returning: "*", as: Row.self)
         else { throw table.notFound(field) }
         return row
     }
@@ -89,5 +86,13 @@ public enum LiveRow {
             UPDATE \(unsafeRaw: table.rawValue) SET deleted_at = \(bind: time), deleted_by = \(bind: staffID)
             WHERE id = \(bind: id) AND deleted_at IS NULL RETURNING id
             """).first(decoding: Deleted.self) != nil
+    }
+}
+
+extension SQLDatabase {
+    /// Inserts `row` into a tutoring table (`insertRow(_:into:)`) and answers its new ID.
+    @discardableResult
+    func insertRow<Row: Encodable & Sendable>(_ row: Row, into table: TutoringTable) async throws -> Int {
+        try await insertRow(row, into: table.rawValue)
     }
 }

@@ -14,9 +14,11 @@ public struct TutoringAuth: Sendable {
     public static let expired = AppError(code: 401, msg: "登录已过期，请重新登录")
 
     let database: RegistrarDatabase
+    let cookie: SessionCookie
 
-    public init(database: RegistrarDatabase) {
+    public init(database: RegistrarDatabase, cookie: SessionCookie) {
         self.database = database
+        self.cookie = cookie
     }
 
     /// The live staff member behind the request's session, or 401. A cookie-authenticated response
@@ -45,7 +47,7 @@ public struct TutoringAuth: Sendable {
         if now - row.last_seen_time >= Self.refreshInterval {
             try await sql.raw("UPDATE tutoring_session SET last_seen_time = \(bind: now) WHERE id = \(bind: row.session_id)").run()
         }
-        if credential.fromCookie { SessionCookie.issue(credential.token) }
+        if credential.fromCookie { cookie.issue(credential.token) }
         return try found.decode(model: CurrentStaff.self)
     }
 
@@ -73,32 +75,5 @@ public struct TutoringAuth: Sendable {
             }
         }
         return nil
-    }
-}
-
-/// Session rows: opened at login, ended by logout, password change and staff deletion.
-public enum Sessions {
-    /// Opens a session for `staffID` and returns its token (only the SHA-256 is stored).
-    public static func open(staffID: Int, on sql: any SQLDatabase) async throws -> String {
-        let token = SecureToken.hex(bytes: 32)
-        let now = TutoringClock.now()
-        try await sql.raw("""
-            INSERT INTO tutoring_session (token_hash, staff_id, create_time, last_seen_time)
-            VALUES (\(bind: SecureToken.sha256Hex(token)), \(bind: staffID), \(bind: now), \(bind: now))
-            """).run()
-        return token
-    }
-
-    public static func end(sessionID: Int, on sql: any SQLDatabase) async throws {
-        try await sql.raw("DELETE FROM tutoring_session WHERE id = \(bind: sessionID)").run()
-    }
-
-    /// Ends every session of `staffID`, except `keeping` when given.
-    public static func endAll(staffID: Int, keeping: Int? = nil, on sql: any SQLDatabase) async throws {
-        if let keeping {
-            try await sql.raw("DELETE FROM tutoring_session WHERE staff_id = \(bind: staffID) AND id <> \(bind: keeping)").run()
-        } else {
-            try await sql.raw("DELETE FROM tutoring_session WHERE staff_id = \(bind: staffID)").run()
-        }
     }
 }

@@ -25,11 +25,6 @@ extension TutoringInput {
         try int(name, label, 1...Self.maxInt, presence)
     }
 
-    /// `id` that must be supplied.
-    public func requiredID(_ name: String, _ label: String) throws -> Int {
-        try id(name, label, .required)!
-    }
-
     /// `ref`: 0–2147483647, where 0 means none.
     public func ref(_ name: String, _ label: String) throws -> Int? {
         try int(name, label, 0...Self.maxInt, .optional)

@@ -39,9 +39,6 @@ public struct TutoringInput: Sendable {
         }
     }
 
-    /// Whether the client sent the field at all (even as null or "").
-    public func has(_ name: String) -> Bool { values[name] != nil }
-
     // MARK: - Raw values
 
     /// A field's value, with form/query repetitions reduced to the first occurrence; `nil` when absent or null.

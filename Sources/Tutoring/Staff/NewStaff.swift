@@ -6,22 +6,28 @@ struct NewStaff: Sendable {
     let name: String
     let phone: String
     let password: String
-    let role: Int
+    let role: StaffRole
+
+    /// The inserted row (`insertRow` names the columns after the properties).
+    struct Row: Encodable, Sendable {
+        let name: String
+        let phone: String
+        let passwordHash: String
+        let role: Int
+        let createTime: Int
+        let updateTime: Int
+    }
 
     /// Hashes the password (outside the transaction: bcrypt is slow), checks live uniqueness and inserts;
     /// returns the new staffID.
-    func insert(into database: RegistrarDatabase) async throws -> Int {
-        let hash = try await Passwords().hash(password)
-        let name = name, phone = phone, role = role
-        return try await StaffUniqueness.mapViolation(name: name, phone: phone, excluding: nil, database: database) { sql in
+    func insert(into database: RegistrarDatabase, passwords: Passwords) async throws -> Int {
+        let now = TutoringClock.now()
+        let row = Row(
+            name: name, phone: phone, passwordHash: try await passwords.hash(password), role: role.rawValue, createTime: now, updateTime: now)
+        let name = name, phone = phone
+        return try await StaffUniqueness.writing(name: name, phone: phone, excluding: nil, database: database) { sql in
             try await StaffUniqueness.check(name: name, phone: phone, excluding: nil, on: sql)
-            struct Inserted: Decodable { let id: Int }
-            let now = TutoringClock.now()
-            return try await sql.raw("""
-                INSERT INTO tutoring_staff (name, phone, password_hash, role, create_time, update_time)
-                VALUES (\(bind: name), \(bind: phone), \(bind: hash), \(bind: role), \(bind: now), \(bind: now))
-                RETURNING id
-                """).first(decoding: Inserted.self)!.id
+            return try await sql.insertRow(row, into: .staff)
         }
     }
 }

@@ -6,7 +6,7 @@ struct StaffRow: Decodable, Sendable {
     let name: String
     let phone: String
     let password_hash: String
-    let role: Int
+    let role: StaffRole
     let create_time: Int
 }
 
@@ -23,8 +23,8 @@ struct StaffItem: Encodable, Sendable {
         staffID = row.id
         name = row.name
         phone = row.phone
-        roler = Role.name(of: row.role)
-        rolerCode = row.role
+        roler = row.role.name
+        rolerCode = row.role.rawValue
         createTime = includesCreateTime ? row.create_time : nil
     }
 }

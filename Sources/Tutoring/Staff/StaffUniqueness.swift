@@ -2,7 +2,7 @@ import RegistrarCore
 import SQLKit
 
 /// Live staff names and phones are unique (§3.1). Checked inside the writing transaction for the proper
-/// 409; the partial unique indexes catch the races, mapped to the same 409 by `mapViolation`.
+/// 409; the partial unique indexes catch the races, mapped to the same 409 by `writing`.
 enum StaffUniqueness {
     static let nameTaken = AppError(code: 409, msg: "用户名已存在", fieldName: "name")
     static let phoneTaken = AppError(code: 409, msg: "手机号已被使用", fieldName: "phone")
@@ -22,17 +22,17 @@ enum StaffUniqueness {
         }
     }
 
-    /// Runs a staff write, turning a unique-index violation (a concurrent writer won) into the 409 of the
-    /// field that collided (re-checked after the rollback).
-    static func mapViolation<T: Sendable>(
+    /// Runs a staff write in one transaction; a unique-index violation (a concurrent writer won) becomes
+    /// the 409 of the field that collided, re-checked after the rollback.
+    static func writing<T: Sendable>(
         name: String?, phone: String?, excluding staffID: Int?, database: RegistrarDatabase,
         _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
-        do {
-            return try await database.transaction(work)
-        } catch where RegistrarDatabase.isConstraintViolation(error) {
+        try await RegistrarDatabase.mappingConstraintViolation {
+            try await database.transaction(work)
+        } to: {
             try await check(name: name, phone: phone, excluding: staffID, on: database.sql)
-            throw name != nil ? nameTaken : phoneTaken
+            return name != nil ? nameTaken : phoneTaken
         }
     }
 }

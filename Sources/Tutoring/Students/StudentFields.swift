@@ -30,3 +30,29 @@ struct StudentFields: Sendable {
         state = try input.enumeration("state", "资源状态", 0...5, adding ? .required : .optional)
     }
 }
+
+/// A student row as student/add creates it: absent optional fields are empty, a 0 reference is NULL.
+struct NewStudent: Encodable, Sendable {
+    let name, phone, school, grade, address, parent, parentPhone: String
+    let headmasterId: Int?
+    let channel: String
+    let developerId: Int?
+    let level, state, createTime, updateTime: Int
+
+    init(_ fields: StudentFields, at now: Int) {
+        name = fields.name ?? ""
+        phone = fields.phone ?? ""
+        school = fields.school ?? ""
+        grade = fields.grade ?? ""
+        address = fields.address ?? ""
+        parent = fields.parent ?? ""
+        parentPhone = fields.parentPhone ?? ""
+        headmasterId = fields.headmasterID == 0 ? nil : fields.headmasterID
+        channel = fields.channel ?? ""
+        developerId = fields.developerID == 0 ? nil : fields.developerID
+        level = fields.level ?? 0
+        state = fields.state ?? StudentState.following.rawValue
+        createTime = now
+        updateTime = now
+    }
+}

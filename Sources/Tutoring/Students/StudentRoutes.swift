@@ -3,21 +3,20 @@ import RegistrarCore
 import SQLKit
 
 /// §2.4: students (学生/资源). Student state changes only through add/update here and order/confirm (§4.1).
-struct StudentRoutes {
-    let app: TutoringApp
+struct StudentRoutes: TutoringRouteModule {
+    let database: RegistrarDatabase
 
-    func register(on router: Router<RegistrarContext>) {
-        router.get("/admin/student/list") { request, _ in try await list(request) }
-        router.get("/admin/student/info") { request, _ in try await info(request) }
-        router.post("/admin/student/add") { request, _ in try await add(request) }
-        router.put("/admin/student/update") { request, _ in try await update(request) }
-        router.delete("/admin/student/delete") { request, _ in try await delete(request) }
+    func register(_ routes: TutoringRoutes) {
+        routes.get("/admin/student/list") { request, _ in try await list(request) }
+        routes.get("/admin/student/info") { request, _ in try await info(request) }
+        routes.post("/admin/student/add") { request, _ in try await add(request) }
+        routes.put("/admin/student/update") { request, _ in try await update(request) }
+        routes.delete("/admin/student/delete") { request, me in try await delete(request, me) }
     }
 
     static let pageSize = 10
 
     func list(_ request: Request) async throws -> Envelope<NumberedPage<StudentListItem>> {
-        _ = try await app.auth.staff(request)
         let input = try await TutoringInput.read(request)
         let isDeal = try input.enumeration("isDeal", "是否成交", 0...1)
         let page = try input.int("page", "页码", 1...TutoringInput.maxInt) ?? 1
@@ -27,8 +26,10 @@ struct StudentRoutes {
             filter: { builder in
                 let live = builder.from(SQLQueryString("tutoring_student s")).where(SQLQueryString("s.deleted_at IS NULL"))
                 switch isDeal {
-                case 1?: return live.where(SQLQueryString("s.state = \(bind: 0)"))
-                case 0?: return live.where(SQLQueryString("s.state BETWEEN \(bind: 1) AND \(bind: 5)"))
+                case 1?: return live.where(SQLQueryString("s.state = \(bind: StudentState.enrolled.rawValue)"))
+                case 0?:
+                    return live.where(SQLQueryString(
+                        "s.state BETWEEN \(bind: StudentState.following.rawValue) AND \(bind: StudentState.trialUnpaid.rawValue)"))
                 default: return live
                 }
             },
@@ -36,7 +37,7 @@ struct StudentRoutes {
             select: { builder in
                 builder.column(SQLQueryString(StudentRow.columns)).from(SQLQueryString(StudentRow.source))
             })
-        let sql = app.database.sql
+        let sql = database.sql
         // Without a filter the total is the trigger-kept count of live students.
         let total = isDeal == nil
             ? try await LiveCounts.live(in: "tutoring_student", on: sql)
@@ -46,10 +47,9 @@ struct StudentRoutes {
     }
 
     func info(_ request: Request) async throws -> Envelope<StudentInfo> {
-        _ = try await app.auth.staff(request)
         let input = try await TutoringInput.read(request)
         let studentID = try input.requiredID("studentID", "学生ID")
-        guard let row = try await app.database.sql.raw("""
+        guard let row = try await database.sql.raw("""
             \(unsafeRaw: StudentRow.select) WHERE s.id = \(bind: studentID) AND s.deleted_at IS NULL
             """).first(decoding: StudentRow.self)
         else { throw TutoringTable.student.notFound("studentID") }
@@ -57,35 +57,25 @@ struct StudentRoutes {
     }
 
     func add(_ request: Request) async throws -> Envelope<EmptyObject> {
-        _ = try await app.auth.staff(request)
         let input = try await TutoringInput.read(request)
         let fields = try StudentFields(input, adding: true)
-        try await app.database.transaction { sql in
+        try await database.transaction { sql in
             try await LiveRow.requireReference(.staff, id: fields.headmasterID, field: "headmasterID", on: sql)
             try await LiveRow.requireReference(.staff, id: fields.developerID, field: "developerID", on: sql)
             let now = TutoringClock.now()
-            try await sql.raw("""
-                INSERT INTO tutoring_student (name, phone, school, grade, address, parent, parent_phone, headmaster_id,
-                    channel, developer_id, level, state, create_time, update_time)
-                VALUES (\(bind: fields.name), \(bind: fields.phone), \(bind: fields.school), \(bind: fields.grade),
-                    \(bind: fields.address ?? ""), \(bind: fields.parent ?? ""), \(bind: fields.parentPhone ?? ""),
-                    \(bind: Self.reference(fields.headmasterID)), \(bind: fields.channel ?? ""),
-                    \(bind: Self.reference(fields.developerID)), \(bind: fields.level ?? 0), \(bind: fields.state),
-                    \(bind: now), \(bind: now))
-                """).run()
+            try await sql.insertRow(NewStudent(fields, at: now), into: .student)
         }
         return Success.none()
     }
 
     func update(_ request: Request) async throws -> Envelope<EmptyObject> {
-        _ = try await app.auth.staff(request)
         let input = try await TutoringInput.read(request)
         // The seed's typo `studetID` is accepted; `studentID` wins when both are supplied. Like any integer
         // field, a `studentID` that is null or "" counts as absent (§1.6).
         let key = input.suppliesInteger("studentID") || !input.suppliesInteger("studetID") ? "studentID" : "studetID"
         let studentID = try input.requiredID(key, "学生ID")
         let fields = try StudentFields(input, adding: false)
-        try await app.database.transaction { sql in
+        try await database.transaction { sql in
             let stored = try await LiveRow.fetch(.student, id: studentID, field: key, as: StoredReferences.self, on: sql)
             try await LiveRow.requireChangedReference(
                 .staff, id: fields.headmasterID, stored: stored.headmaster_id, field: "headmasterID", on: sql)
@@ -114,11 +104,10 @@ struct StudentRoutes {
         let developer_id: Int?
     }
 
-    func delete(_ request: Request) async throws -> Envelope<EmptyObject> {
-        let me = try await app.auth.staff(request)
+    func delete(_ request: Request, _ me: CurrentStaff) async throws -> Envelope<EmptyObject> {
         let input = try await TutoringInput.read(request)
         let studentID = try input.requiredID("studentID", "学生ID")
-        try await app.database.transaction { sql in
+        try await database.transaction { sql in
             // Locked, so a concurrent update or delete of this student waits for the outcome.
             try await LiveRow.lock(.student, id: studentID, field: "studentID", on: sql)
             struct Found: Decodable { let id: Int }
@@ -141,7 +130,4 @@ struct StudentRoutes {
         }
         return Success.none()
     }
-
-    /// 0 ("none") is stored as NULL.
-    static func reference(_ id: Int?) -> Int? { id == 0 ? nil : id }
 }

@@ -52,37 +52,81 @@ struct TeacherFields: Sendable {
         state = try input.enumeration("state", "审核状态", 1...4)
     }
 
-    /// Column → value for every supplied field (update), or every field with its default (add).
-    func columns(defaults: Bool) -> [(String, any Encodable & Sendable)] {
-        var list: [(String, any Encodable & Sendable)] = []
-        func put(_ column: String, _ value: String?) {
-            if let value { list.append((column, value)) } else if defaults { list.append((column, "")) }
-        }
-        func put(_ column: String, _ value: Int?, _ fallback: Int = 0) {
-            if let value { list.append((column, value)) } else if defaults { list.append((column, fallback)) }
-        }
-        put("name", name)
-        put("phone", phone)
-        put("sex", sex)
-        put("age", age)
-        put("photo", photo)
-        put("teach_age", teachAge)
-        put("subject", subject)
-        put("post_school", postShcool)
-        put("grade", grade)
-        put("address", address)
-        put("hometown", hometown)
-        put("class_type", classType)
-        put("preprice", preprice)
-        put("free_time", freeTime)
-        put("zone", zone)
-        put("org", org)
-        put("teach_intro", teachIntro)
-        put("info_from", infoFrom)
-        put("contact_id", contactID)
-        put("recommend_teacher", recommendTeacher)
-        put("assessment", assessment)
-        put("state", state, 1)
-        return list
+    /// The supplied fields as changes of teacher/update.
+    var changes: RowChanges {
+        var changes = RowChanges()
+        changes.set("name", name)
+        changes.set("phone", phone)
+        changes.set("sex", sex)
+        changes.set("age", age)
+        changes.set("photo", photo)
+        changes.set("teach_age", teachAge)
+        changes.set("subject", subject)
+        changes.set("post_school", postShcool)
+        changes.set("grade", grade)
+        changes.set("address", address)
+        changes.set("hometown", hometown)
+        changes.set("class_type", classType)
+        changes.set("preprice", preprice)
+        changes.set("free_time", freeTime)
+        changes.set("zone", zone)
+        changes.set("org", org)
+        changes.set("teach_intro", teachIntro)
+        changes.set("info_from", infoFrom)
+        changes.set("contact_id", contactID)
+        changes.set("recommend_teacher", recommendTeacher)
+        changes.set("assessment", assessment)
+        changes.set("state", state)
+        return changes
+    }
+}
+
+/// A teacher row as teacher/add creates it: absent optional fields empty (0 for numbers), state 1 unless
+/// supplied; a supplied state is a review by the caller (§4.3).
+struct NewTeacher: Encodable, Sendable {
+    let name, phone, sex: String
+    let age: Int
+    let photo: String
+    let teachAge: Int
+    let subject, postSchool, grade, address, hometown, classType: String
+    let preprice: Int
+    let freeTime, zone, org, teachIntro, infoFrom: String
+    let contactId: Int
+    let recommendTeacher, assessment: String
+    let state: Int
+    let reviewerId: Int?
+    let reviewTime: Int?
+    let createTime, updateTime: Int
+
+    /// `fields` read with `adding: true`, so name, phone, preprice and contactID are there.
+    init(_ fields: TeacherFields, reviewer: Int, at now: Int) throws {
+        guard let name = fields.name, let phone = fields.phone, let preprice = fields.preprice, let contactID = fields.contactID
+        else { throw AppError.serverFault }
+        self.name = name
+        self.phone = phone
+        sex = fields.sex ?? ""
+        age = fields.age ?? 0
+        photo = fields.photo ?? ""
+        teachAge = fields.teachAge ?? 0
+        subject = fields.subject ?? ""
+        postSchool = fields.postShcool ?? ""
+        grade = fields.grade ?? ""
+        address = fields.address ?? ""
+        hometown = fields.hometown ?? ""
+        classType = fields.classType ?? ""
+        self.preprice = preprice
+        freeTime = fields.freeTime ?? ""
+        zone = fields.zone ?? ""
+        org = fields.org ?? ""
+        teachIntro = fields.teachIntro ?? ""
+        infoFrom = fields.infoFrom ?? ""
+        contactId = contactID
+        recommendTeacher = fields.recommendTeacher ?? ""
+        assessment = fields.assessment ?? ""
+        state = fields.state ?? 1
+        reviewerId = fields.state != nil ? reviewer : nil
+        reviewTime = fields.state != nil ? now : nil
+        createTime = now
+        updateTime = now
     }
 }

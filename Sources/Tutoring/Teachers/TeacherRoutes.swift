@@ -3,17 +3,18 @@ import RegistrarCore
 import SQLKit
 
 /// §2.7 teacher list/info/add/update/delete.
-extension TutoringApp {
-    func addTeacherRoutes(to router: Router<RegistrarContext>) {
-        router.get("/admin/teacher/list") { request, _ in try await teacherList(request) }
-        router.get("/admin/teacher/info") { request, _ in try await teacherInfo(request) }
-        router.post("/admin/teacher/add") { request, _ in try await teacherAdd(request) }
-        router.put("/admin/teacher/update") { request, _ in try await teacherUpdate(request) }
-        router.delete("/admin/teacher/delete") { request, _ in try await teacherDelete(request) }
+struct TeacherRoutes: TutoringRouteModule {
+    let database: RegistrarDatabase
+
+    func register(_ routes: TutoringRoutes) {
+        routes.get("/admin/teacher/list") { request, _ in try await list(request) }
+        routes.get("/admin/teacher/info") { request, _ in try await info(request) }
+        routes.post("/admin/teacher/add", access: .managers) { request, me in try await add(request, me) }
+        routes.put("/admin/teacher/update") { request, me in try await update(request, me) }
+        routes.delete("/admin/teacher/delete", access: .managers) { request, me in try await delete(request, me) }
     }
 
-    func teacherList(_ request: Request) async throws -> Envelope<NumberedPage<TeacherListItem>> {
-        _ = try await auth.staff(request)
+    func list(_ request: Request) async throws -> Envelope<NumberedPage<TeacherListItem>> {
         let input = try await TutoringInput.read(request)
         let window = PageWindow(page: try input.int("page", "页码", 1...TutoringInput.maxInt) ?? 1, size: 10)
         let query = PagedQuery(
@@ -24,8 +25,7 @@ extension TutoringApp {
         return Success.data(NumberedPage(window: window, total: total, list: rows))
     }
 
-    func teacherInfo(_ request: Request) async throws -> Envelope<TeacherInfo> {
-        _ = try await auth.staff(request)
+    func info(_ request: Request) async throws -> Envelope<TeacherInfo> {
         let input = try await TutoringInput.read(request)
         let id = try input.requiredID("teacherID", "教师ID")
         guard let info = try await database.sql.raw(TeacherInfo.query(id: id)).first(decoding: TeacherInfo.self) else {
@@ -34,51 +34,42 @@ extension TutoringApp {
         return Success.data(info)
     }
 
-    func teacherAdd(_ request: Request) async throws -> Envelope<EmptyObject> {
-        let me = try await auth.staff(request)
-        try me.require(RoleGate.managers)
+    func add(_ request: Request, _ me: CurrentStaff) async throws -> Envelope<EmptyObject> {
         let fields = try TeacherFields(try await TutoringInput.read(request), adding: true)
         try await database.transaction { sql in
-            try await LiveRow.require(.staff, id: fields.contactID!, field: "contactID", on: sql)
-            try await Self.requireFreeTeacherPhone(fields.phone!, except: nil, on: sql)
-            let now = TutoringClock.now()
-            var columns = fields.columns(defaults: true)
-            // A state chosen on add is a review by the caller (§4.3).
-            columns += [("reviewer_id", fields.state != nil ? me.id : nil as Int?), ("review_time", fields.state != nil ? now : nil as Int?)]
-            columns += [("create_time", now), ("update_time", now)]
+            let teacher = try NewTeacher(fields, reviewer: me.id, at: TutoringClock.now())
+            try await LiveRow.require(.staff, id: teacher.contactId, field: "contactID", on: sql)
+            try await Self.requireFreePhone(teacher.phone, except: nil, on: sql)
             try await Self.mappingPhoneConflict {
-                try await sql.insert(into: "tutoring_teacher").columns(columns.map(\.0)).values(columns.map(\.1)).run()
+                try await sql.insertRow(teacher, into: .teacher)
             }
         }
         return Success.none()
     }
 
-    func teacherUpdate(_ request: Request) async throws -> Envelope<EmptyObject> {
-        let me = try await auth.staff(request)
+    func update(_ request: Request, _ me: CurrentStaff) async throws -> Envelope<EmptyObject> {
         let input = try await TutoringInput.read(request)
         let id = try input.requiredID("teacherID", "教师ID")
         let fields = try TeacherFields(input, adding: false)
         try await database.transaction { sql in
             let stored = try await LiveRow.fetch(.teacher, id: id, field: "teacherID", as: TeacherStored.self, on: sql)
             try await LiveRow.requireChangedReference(.staff, id: fields.contactID, stored: stored.contact_id, field: "contactID", on: sql)
-            if let phone = fields.phone { try await Self.requireFreeTeacherPhone(phone, except: id, on: sql) }
-            var columns = fields.columns(defaults: false)
-            guard !columns.isEmpty else { return }
+            if let phone = fields.phone { try await Self.requireFreePhone(phone, except: id, on: sql) }
+            var changes = fields.changes
+            guard !changes.isEmpty else { return }
             let now = TutoringClock.now()
-            if let state = fields.state, state != stored.state { columns += [("reviewer_id", me.id), ("review_time", now)] }
-            columns.append(("update_time", now))
+            if let state = fields.state, state != stored.state {
+                changes.set("reviewer_id", me.id)
+                changes.set("review_time", now)
+            }
             try await Self.mappingPhoneConflict {
-                var update = sql.update("tutoring_teacher")
-                for (column, value) in columns { update = update.set(column, to: value) }
-                try await update.where("id", .equal, id).where("deleted_at", .is, SQLLiteral.null).run()
+                try await changes.apply(to: .teacher, id: id, at: now, on: sql)
             }
         }
         return Success.none()
     }
 
-    func teacherDelete(_ request: Request) async throws -> Envelope<EmptyObject> {
-        let me = try await auth.staff(request)
-        try me.require(RoleGate.managers)
+    func delete(_ request: Request, _ me: CurrentStaff) async throws -> Envelope<EmptyObject> {
         let id = try (try await TutoringInput.read(request)).requiredID("teacherID", "教师ID")
         try await database.transaction { sql in
             guard try await LiveRow.softDelete(.teacher, id: id, by: me.id, at: TutoringClock.now(), on: sql) else {
@@ -88,23 +79,20 @@ extension TutoringApp {
         return Success.none()
     }
 
-    static let teacherPhoneTaken = AppError(code: 409, msg: "该手机号的教师已存在", fieldName: "phone")
+    static let phoneTaken = AppError(code: 409, msg: "该手机号的教师已存在", fieldName: "phone")
 
     /// 409 when another live teacher has `phone`.
-    static func requireFreeTeacherPhone(_ phone: String, except id: Int?, on sql: any SQLDatabase) async throws {
+    static func requireFreePhone(_ phone: String, except id: Int?, on sql: any SQLDatabase) async throws {
         struct Found: Decodable { let id: Int }
         let other = try await sql.raw("""
             SELECT id FROM tutoring_teacher WHERE phone = \(bind: phone) AND deleted_at IS NULL AND id <> \(bind: id ?? 0)
             """).first(decoding: Found.self)
-        if other != nil { throw teacherPhoneTaken }
+        if other != nil { throw phoneTaken }
     }
 
     /// The partial unique index settles concurrent writers: its violation is the same 409.
-    static func mappingPhoneConflict(_ write: () async throws -> Void) async throws {
-        do {
-            try await write()
-        } catch where RegistrarDatabase.isConstraintViolation(error) {
-            throw teacherPhoneTaken
-        }
+    @discardableResult
+    static func mappingPhoneConflict<T>(_ write: () async throws -> T) async throws -> T {
+        try await RegistrarDatabase.mappingConstraintViolation(write, to: { phoneTaken })
     }
 }

@@ -3,15 +3,17 @@ import RegistrarCore
 import SQLKit
 
 /// §2.1: login, logout, and the caller's own profile and password.
-struct UserRoutes {
-    let app: TutoringApp
+struct UserRoutes: TutoringRouteModule {
+    let database: RegistrarDatabase
+    let passwords: Passwords
+    let cookie: SessionCookie
 
-    func register(on router: Router<RegistrarContext>) {
-        router.post("/admin/user/login") { request, _ in try await login(request) }
-        router.get("/admin/user/logout") { request, _ in try await logout(request) }
-        router.get("/admin/user/info") { request, _ in try await info(request) }
-        router.put("/admin/user/update") { request, _ in try await update(request) }
-        router.put("/admin/user/password") { request, _ in try await password(request) }
+    func register(_ routes: TutoringRoutes) {
+        routes.openRoute(.post, "/admin/user/login") { request in try await login(request) }
+        routes.get("/admin/user/logout") { _, me in try await logout(me) }
+        routes.get("/admin/user/info") { _, me in info(me) }
+        routes.put("/admin/user/update") { request, me in try await update(request, me) }
+        routes.put("/admin/user/password") { request, me in try await password(request, me) }
     }
 
     struct LoginData: Encodable, Sendable {
@@ -26,10 +28,10 @@ struct UserRoutes {
 
     func login(_ request: Request) async throws -> Envelope<LoginData> {
         let input = try await TutoringInput.read(request)
-        let name = try input.text("name", "用户名", max: Int.max, .required)!
+        let name = try input.requiredText("name", "用户名", max: Int.max)
         let password = try input.secret("password", "密码")
         let throttle = LoginThrottle(name: name)
-        let sql = app.database.sql
+        let sql = database.sql
         // The attempt is recorded before the password is checked; it remains as the failure record.
         _ = try await throttle.begin(on: sql)
 
@@ -38,9 +40,9 @@ struct UserRoutes {
             WHERE name = \(bind: name) AND deleted_at IS NULL
             """).first(decoding: StaffRow.self)
         // An unknown name still costs one bcrypt verification, so timing does not reveal which names exist.
-        let verified = try await Passwords().verify(password, against: staff?.password_hash)
+        let verified = try await passwords.verify(password, against: staff?.password_hash)
         guard let staff, verified else { throw Self.wrongCredentials }
-        let token = try await app.database.transaction { sql in
+        let token = try await database.transaction { sql in
             // bcrypt ran outside the transaction: the staff row is locked and its hash re-checked, so a
             // password change or delete that committed meanwhile wins (its session sweep has already run),
             // and one still to come waits for this session and then ends it too.
@@ -55,14 +57,13 @@ struct UserRoutes {
             try await throttle.clear(on: sql)
             return try await Sessions.open(staffID: staff.id, on: sql)
         }
-        SessionCookie.issue(token)
-        return Success.data(LoginData(staffID: staff.id, name: staff.name, roler: Role.name(of: staff.role), rolerCode: staff.role, token: token))
+        cookie.issue(token)
+        return Success.data(LoginData(staffID: staff.id, name: staff.name, roler: staff.role.name, rolerCode: staff.role.rawValue, token: token))
     }
 
-    func logout(_ request: Request) async throws -> Envelope<EmptyObject> {
-        let me = try await app.auth.staff(request)
-        try await Sessions.end(sessionID: me.sessionID, on: app.database.sql)
-        SessionCookie.clear()
+    func logout(_ me: CurrentStaff) async throws -> Envelope<EmptyObject> {
+        try await Sessions.end(sessionID: me.sessionID, on: database.sql)
+        cookie.clear()
         return Success.none()
     }
 
@@ -74,32 +75,28 @@ struct UserRoutes {
         let rolerCode: Int
     }
 
-    func info(_ request: Request) async throws -> Envelope<InfoData> {
-        let me = try await app.auth.staff(request)
-        return Success.data(InfoData(staffID: me.id, name: me.name, phone: me.phone, roler: me.roleName, rolerCode: me.role))
+    func info(_ me: CurrentStaff) -> Envelope<InfoData> {
+        Success.data(InfoData(staffID: me.id, name: me.name, phone: me.phone, roler: me.roleName, rolerCode: me.role.rawValue))
     }
 
-    func update(_ request: Request) async throws -> Envelope<EmptyObject> {
-        let me = try await app.auth.staff(request)
+    func update(_ request: Request, _ me: CurrentStaff) async throws -> Envelope<EmptyObject> {
         let input = try await TutoringInput.read(request)
         let name = try input.name("name", "用户名", .nonEmpty)
         let phone = try input.phone("phone", "手机号码", .nonEmpty)
         guard name != nil || phone != nil else { return Success.none() }
-        try await StaffUniqueness.mapViolation(name: name, phone: phone, excluding: me.id, database: app.database) { sql in
+        try await StaffUniqueness.writing(name: name, phone: phone, excluding: me.id, database: database) { sql in
             try await StaffUniqueness.check(name: name, phone: phone, excluding: me.id, on: sql)
-            try await sql.raw("""
-                UPDATE tutoring_staff SET name = COALESCE(\(bind: name), name), phone = COALESCE(\(bind: phone), phone),
-                    update_time = \(bind: TutoringClock.now())
-                WHERE id = \(bind: me.id)
-                """).run()
+            var changes = RowChanges()
+            changes.set("name", name)
+            changes.set("phone", phone)
+            try await changes.apply(to: .staff, id: me.id, at: TutoringClock.now(), on: sql)
         }
         return Success.none()
     }
 
     static let wrongOldPassword = AppError(code: 400, msg: "原密码错误", fieldName: "oldpassword")
 
-    func password(_ request: Request) async throws -> Envelope<EmptyObject> {
-        let me = try await app.auth.staff(request)
+    func password(_ request: Request, _ me: CurrentStaff) async throws -> Envelope<EmptyObject> {
         let input = try await TutoringInput.read(request)
         let old = try input.secret("oldpassword", "旧密码")
         let new = try input.password("password", "新密码")
@@ -107,13 +104,13 @@ struct UserRoutes {
         guard again == new else { throw AppError(code: 400, msg: "两次输入的密码不一致", fieldName: "repassword") }
 
         struct Stored: Decodable { let password_hash: String }
-        let stored = try await app.database.sql.raw("SELECT password_hash FROM tutoring_staff WHERE id = \(bind: me.id)")
+        let stored = try await database.sql.raw("SELECT password_hash FROM tutoring_staff WHERE id = \(bind: me.id)")
             .first(decoding: Stored.self)
-        guard try await Passwords().verify(old, against: stored?.password_hash) else {
+        guard try await passwords.verify(old, against: stored?.password_hash) else {
             throw Self.wrongOldPassword
         }
-        let hash = try await Passwords().hash(new)
-        try await app.database.transaction { sql in
+        let hash = try await passwords.hash(new)
+        try await database.transaction { sql in
             // bcrypt runs outside the transaction, so the write is conditional on the hash that was verified:
             // of two concurrent changes from the same old password only one succeeds (each would otherwise
             // end the other's session and leave the staff member logged out everywhere).

@@ -24,11 +24,14 @@ struct TutoringHarness: Sendable {
 
     static let defaultPassword = "secret1"
 
-    static func run(_ body: @escaping @Sendable (TutoringHarness) async throws -> Void) async throws {
+    /// `settings` default to a plain-HTTP server, whatever the environment says.
+    static func run(
+        settings: TutoringSettings = TutoringSettings(), _ body: @escaping @Sendable (TutoringHarness) async throws -> Void
+    ) async throws {
         try await TestDatabase.with(migrations: TutoringApp.migrations) { db in
             var logger = Logger(label: "tutoring.test")
             logger.logLevel = .warning
-            let app = Application(router: TutoringApp(database: db, logger: logger).router())
+            let app = Application(router: TutoringApp(database: db, logger: logger, settings: settings).router())
             try await app.test(.router) { client in
                 try await body(TutoringHarness(database: db, client: client))
             }
