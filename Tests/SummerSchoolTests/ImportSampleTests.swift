@@ -101,9 +101,16 @@ final class ImportSampleTests: XCTestCase {
                 .post, "/auth/user/login/", json: ["username": "oZ5Hq1dLfvDtEXgsgtqJe05et6mA", "password": "student2018"])
             XCTAssertNotEqual(noPassword.code, 0)
 
-            // The logged-in student is who the profile says.
-            let info = try await client.call(.get, "/auth/user/info/", ticket: student)
-            XCTAssertEqual(info.code, 0, info.bodyText)
+            // Imported rows answer through the API like created ones: the student's mailing addresses, the
+            // admin's user list.
+            let addresses = try await client.call(.get, "/auth/user/score_detail/", ticket: student)
+            XCTAssertEqual(addresses.code, 0, addresses.bodyText)
+            XCTAssertTrue(addresses.bodyText.contains("UCSD Study Abroad Office"), addresses.bodyText)
+            let admin = try await env.login(client, "chenzq_admin", "Admin#2018")
+            let users = try await client.call(.get, "/auth/user/", ticket: admin)
+            XCTAssertEqual(users.code, 0, users.bodyText)
+            XCTAssertEqual(users.data?["count"]?.intValue, 11)
+            XCTAssertTrue(users.bodyText.contains("oZ5Hq1dLfvDtEXgsgtqJe05et6mA") && users.bodyText.contains("xuli_fin"), users.bodyText)
         }
     }
 
