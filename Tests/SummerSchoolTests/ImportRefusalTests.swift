@@ -22,7 +22,8 @@ final class ImportRefusalTests: XCTestCase {
             XCTAssertNil(image)
             let lastLogin = try await env.scalar("SELECT last_login AS v FROM summer_user WHERE id = 2", as: Int64.self)
             XCTAssertEqual(lastLogin.map(SummerTime.render), "2018-02-01T08:00:00.123000Z")
-            XCTAssertTrue(report.text.contains("student_info.recommand_user_id"), report.text)
+            XCTAssertTrue(report.text.contains("student_info.recommand_user_id: set to null on 1 row(s) (0 were 0, 1 named a missing row)"), report.text)
+            XCTAssertTrue(report.text.contains("student_info.channel_id: set to null on 1 row(s) (1 were 0, 0 named a missing row)"), report.text)
         }
     }
 

@@ -67,6 +67,8 @@ final class ImportSampleTests: XCTestCase {
             XCTAssertEqual(profiles[6].wcampus, "[\"杭州校区\"]")
             XCTAssertEqual(ProfileRow.decodeCampuses(profiles[6].wcampus), ["杭州校区"])
             XCTAssertEqual(profiles[7].wcampus, "")
+            XCTAssertEqual(report.clearedReferences.map { "\($0.column) \($0.zero) \($0.missing)" },
+                           ["student_info.channel_id 6 1", "student_info.recommand_user_id 6 1"])
             let channelOf6 = try await env.scalar("SELECT channel_id AS v FROM summer_user_channel WHERE user_id = 12")
             XCTAssertEqual(channelOf6, 1)
 

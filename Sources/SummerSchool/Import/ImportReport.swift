@@ -18,8 +18,9 @@ public struct ImportReport: Sendable {
     public var unknownFields: [String: [String]] = [:]
     /// Rows written per Registrar table (link tables included).
     public var tableRows: [String: Int] = [:]
-    /// Soft references cleared, e.g. `student_info.channel_id` → count.
-    public var clearedReferences: [(String, Int)] = []
+    /// Soft references set to null, per column: how many were 0 (the original's "none") and how many named a
+    /// missing row.
+    public var clearedReferences: [(column: String, zero: Int, missing: Int)] = []
     public var media: (referenced: Int, missingCount: Int, missing: [String], copied: Int?)?
     public var warnings: [InvariantWarning] = []
     public var seconds: Double = 0
@@ -46,10 +47,11 @@ public struct ImportReport: Sendable {
     public var text: String {
         var lines: [String] = [dryRun ? "Dry run: everything was checked, nothing was written." : "Import committed."]
         let width = max(36, (models.map(\.label.count).max() ?? 0) + 2)
-        lines.append("model".padding(toLength: width, withPad: " ", startingAt: 0) + "read  imported  skipped")
+        lines.append("model".padding(toLength: width, withPad: " ", startingAt: 0)
+            + "read".leftPadded(9) + "imported".leftPadded(10) + "skipped".leftPadded(9))
         for (label, line) in models {
             var text = label.padding(toLength: width, withPad: " ", startingAt: 0)
-                + String(line.read).leftPadded(4) + String(line.imported).leftPadded(10) + String(line.skipped).leftPadded(9)
+                + String(line.read).leftPadded(9) + String(line.imported).leftPadded(10) + String(line.skipped).leftPadded(9)
             if let reason = line.reason { text += "  (\(reason))" }
             lines.append(text)
         }
@@ -59,8 +61,8 @@ public struct ImportReport: Sendable {
         for (label, fields) in unknownFields.sorted(by: { $0.key < $1.key }) {
             lines.append("unknown fields of \(label), not imported: \(fields.joined(separator: ", "))")
         }
-        for (reference, count) in clearedReferences where count > 0 {
-            lines.append("\(reference): \(count) soft reference(s) to 0 or a missing row set to null")
+        for (column, zero, missing) in clearedReferences where zero + missing > 0 {
+            lines.append("\(column): set to null on \(zero + missing) row(s) (\(zero) were 0, \(missing) named a missing row)")
         }
         if let media {
             var text = "media: \(media.referenced) image path(s), \(media.missingCount) missing"

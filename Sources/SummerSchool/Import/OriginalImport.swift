@@ -101,13 +101,13 @@ public enum OriginalImport {
         try await writer.flush()
         options.progress?(reader.elements, "done")
         report.tableRows = writer.written
-        report.clearedReferences = try await clearSoftReferences(sql).map { name, count in
-            (name, count + context.zeroReferences[String(name.dropFirst("student_info.".count)), default: 0])
+        report.clearedReferences = try await clearSoftReferences(sql).map { column, missing in
+            ("student_info.\(column)", context.zeroReferences[column, default: 0], missing)
         }
         if let media = context.media {
             report.media = (media.referenced, media.missingCount, media.missing, nil)
         }
-        report.warnings = try await ImportInvariants.run(on: sql)
+        report.warnings = try await ImportInvariants.run(on: sql, isSQLite: isSQLite)
         return report
     }
 
@@ -124,7 +124,7 @@ public enum OriginalImport {
             if count > 0 {
                 try await sql.raw("UPDATE summer_student_info SET \(unsafeRaw: column) = NULL WHERE \(unsafeRaw: dangling)").run()
             }
-            cleared.append(("student_info.\(column)", count))
+            cleared.append((column, count))
         }
         return cleared
     }
