@@ -44,5 +44,6 @@ public struct SummerSchoolApp: Sendable {
 
     /// The route modules, in URL order.
     static let modules: [any SummerRouteModule] = [
+        CampusRoutes(), ProjectRoutes(), CourseRoutes(), CourseProjectRoutes(),
     ]
 }
