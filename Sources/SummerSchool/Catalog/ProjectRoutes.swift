@@ -78,7 +78,9 @@ struct ProjectRoutes: SummerRouteModule {
         let id = try call.pathID()
         _ = try await findActive(id, on: call.sql)
         let fields = try await ProjectFields(try await call.bodyReader(call.writeMode), on: call.sql)
+        let isSQLite = call.database.isSQLite
         return try await call.database.transaction { sql in
+            try await Self.lock(id, isSQLite: isSQLite, on: sql)
             let sent = [fields.campus.isPresent, fields.name.isPresent, fields.startDate.isPresent, fields.endDate.isPresent,
                         fields.address.isPresent, fields.info.isPresent, fields.applyFee.isPresent, fields.courseNum.isPresent]
             if sent.contains(true) {
@@ -105,10 +107,19 @@ struct ProjectRoutes: SummerRouteModule {
         _ = try await findActive(id, on: call.sql)
         let reader = try await call.bodyReader(.create)
         let fees = try ProjectFees.validate(try ProjectFees.read(reader, required: true) ?? [])
+        let isSQLite = call.database.isSQLite
         return try await call.database.transaction { sql in
+            try await Self.lock(id, isSQLite: isSQLite, on: sql)
             try await Self.replaceFees(of: id, with: fees, on: sql)
             return try await Self.rendered(try await Self.findActive(id, on: sql), on: sql)
         }
+    }
+
+    /// Serializes writers of one project, so two concurrent fee-table replacements never meet on the unique
+    /// (project, course_number) index (SQLite's write transactions are serial already).
+    static func lock(_ id: Int, isSQLite: Bool, on sql: any SQLDatabase) async throws {
+        guard !isSQLite else { return }
+        try await sql.raw("SELECT id FROM summer_project WHERE id = \(bind: id) FOR UPDATE").run()
     }
 
     /// The whole table is replaced (catalog spec §3.1): old rows deleted, new ones inserted in one statement.
