@@ -21,7 +21,7 @@ struct DemoData: AsyncParsableCommand {
         try await database.withMigrated(label: "registrar.demo-data") { db in
             switch profile {
             case .demo:
-                if only != .tutoring { print(try await SummerSchoolApp.loadDemoData(database: db)) }
+                if only != .tutoring { print(try await SummerSchoolApp.loadDemoData(database: db, profile: .demo)) }
                 if only != .summer { print(try await TutoringApp.loadDemoData(database: db)) }
             case .benchmark:
                 if only != .tutoring { print(try await SummerSchoolApp.loadDemoData(database: db, profile: .benchmark)) }

@@ -35,11 +35,14 @@ extension SummerSchoolApp {
         try await SummerDemoData.load(database: database)
     }
 
-    /// `registrar demo-data --profile …`: the demonstration data, or the benchmark data set of
-    /// shared/benchmarks/summer-profile.md (seeded; skipped when already loaded).
+    /// `registrar demo-data --profile …`: the demonstration data (plus the image files its rows point at, under
+    /// the configured media root), or the benchmark data set of shared/benchmarks/summer-profile.md (seeded;
+    /// skipped when already loaded).
     public static func loadDemoData(database: RegistrarDatabase, profile: SummerDemoProfile) async throws -> String {
         switch profile {
-        case .demo: return try await SummerDemoData.load(database: database)
+        case .demo:
+            let report = try await SummerDemoData.load(database: database)
+            return report + "\n" + SummerDemoImages.write(mediaRoot: SummerSettings.fromEnvironment().mediaRoot)
         case .benchmark:
             let report = try await SummerBenchmarkProfile.load(
                 database: database, passwordHash: try await Passwords(cost: 10).hash(SummerBenchmarkProfile.password))
