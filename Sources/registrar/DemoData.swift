@@ -9,19 +9,23 @@ struct DemoData: AsyncParsableCommand {
         abstract: "Load demonstration data into both APIs (idempotent; pending migrations are applied first).")
 
     enum Profile: String, ExpressibleByArgument, CaseIterable { case demo, benchmark }
+    enum API: String, ExpressibleByArgument, CaseIterable { case summer, tutoring }
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "demo (both APIs, the default) or benchmark (only the tutoring benchmark data set: 100,000 students, seed 42).")
+    @Option(help: "demo (the default) or benchmark (the benchmark data sets: summer 2,000 students and 200 projects, seed 42; tutoring 100,000 students, seed 42).")
     var profile: Profile = .demo
+    @Option(help: "Load only this API's data (summer or tutoring); both by default.")
+    var only: API?
 
     func run() async throws {
         try await database.withMigrated(label: "registrar.demo-data") { db in
             switch profile {
             case .demo:
-                print(try await SummerSchoolApp.loadDemoData(database: db))
-                print(try await TutoringApp.loadDemoData(database: db))
+                if only != .tutoring { print(try await SummerSchoolApp.loadDemoData(database: db, profile: .demo)) }
+                if only != .summer { print(try await TutoringApp.loadDemoData(database: db)) }
             case .benchmark:
-                print(try await TutoringApp.loadDemoData(database: db, profile: .benchmark))
+                if only != .tutoring { print(try await SummerSchoolApp.loadDemoData(database: db, profile: .benchmark)) }
+                if only != .summer { print(try await TutoringApp.loadDemoData(database: db, profile: .benchmark)) }
             }
         }
     }

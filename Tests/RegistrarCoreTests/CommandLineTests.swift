@@ -45,6 +45,10 @@ final class CommandLineTests: XCTestCase {
             ["create-admin", "tutoring", "--name", "王总", "--phone", "13800000000", "--password", "secret1"])
         XCTAssertEqual((tutoring as? CreateAdmin.TutoringAdmin)?.phone, "13800000000")
         XCTAssertTrue(try Registrar.parseAsRoot(["demo-data", "--database", "sqlite://x.sqlite"]) is DemoData)
+        let benchmark = try Registrar.parseAsRoot(["demo-data", "--profile", "benchmark", "--only", "summer"]) as? DemoData
+        XCTAssertEqual(benchmark?.only, .summer)
+        XCTAssertEqual(benchmark?.profile, .benchmark)
+        XCTAssertThrowsError(try Registrar.parseAsRoot(["demo-data", "--only", "both"]))
         XCTAssertTrue(try Registrar.parseAsRoot(["migrate"]) is Migrate)
     }
 }

@@ -20,7 +20,7 @@ swift build -c release --product registrar --scratch-path "$SCRATCH" 2>&1 | tail
 
 echo "== generating the benchmark profile into $WORK/bench.sqlite"
 start=$(date +%s.%N)
-"$BIN" demo-data --profile benchmark --database "$DB" >"$WORK/demo.txt"
+"$BIN" demo-data --profile benchmark --only tutoring --database "$DB" >"$WORK/demo.txt"
 echo "   generated in $(echo "$(date +%s.%N) - $start" | bc) s"
 
 echo "== starting the tutoring server on port $PORT"

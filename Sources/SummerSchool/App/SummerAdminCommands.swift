@@ -32,4 +32,25 @@ extension SummerSchoolApp {
     public static func loadDemoData(database: RegistrarDatabase) async throws -> String {
         try await SummerDemoData.load(database: database)
     }
+
+    /// `registrar demo-data --profile …`: the demonstration data (plus the image files its rows point at, under
+    /// the configured media root), or the benchmark data set of shared/benchmarks/summer-profile.md (seeded;
+    /// skipped when already loaded).
+    public static func loadDemoData(database: RegistrarDatabase, profile: SummerDemoProfile) async throws -> String {
+        switch profile {
+        case .demo:
+            let report = try await SummerDemoData.load(database: database)
+            return report + "\n" + SummerDemoImages.write(mediaRoot: SummerSettings.fromEnvironment().mediaRoot)
+        case .benchmark:
+            let report = try await SummerBenchmarkProfile.load(
+                database: database, passwordHash: try await Passwords(cost: 10).hash(SummerBenchmarkProfile.password))
+            try await database.sql.raw("ANALYZE").run()  // fresh statistics for the planner
+            return report
+        }
+    }
+}
+
+/// Which summer data set `registrar demo-data` loads.
+public enum SummerDemoProfile: Sendable {
+    case demo, benchmark
 }

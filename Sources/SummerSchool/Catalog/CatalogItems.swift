@@ -55,13 +55,13 @@ struct CatalogCourseFee: Encodable, Sendable {
 struct CatalogProject: Encodable, Sendable {
     let id: Int
     let campus: CatalogCampus
-    let name: String?
+    @Nullable var name: String?
     let start_date: String
     let end_date: String
-    let address: String?
-    let info: String?
+    @Nullable var address: String?
+    @Nullable var info: String?
     let create_time: String
-    let apply_fee: Money?
+    @Nullable var apply_fee: Money?
     let course_num: Int
     let project_course_fee: [CatalogCourseFee]
 

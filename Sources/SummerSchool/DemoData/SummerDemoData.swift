@@ -34,6 +34,11 @@ enum SummerDemoData {
     ]
 
     private struct ID: Decodable { let id: Int }
+    private struct CouponKey: Decodable { let id: Int; let amount: Int64 }
+
+    /// The catalogue and the students' history carry fixed times (2026-06-01 UTC onwards), so every load
+    /// yields the same rows.
+    static let catalogTime: Int64 = 1_780_272_000 * SummerTime.microsPerSecond
 
     static func load(database: RegistrarDatabase, passwords: Passwords = Passwords()) async throws -> String {
         var hashes: [String: String] = [:]
@@ -112,6 +117,15 @@ enum SummerDemoData {
                 created += 1
             }
             lines.append("  channels: \(created) created, \(channels.count - created) already present")
+
+            let catalog = try await SummerDemoCatalog.load(on: sql, at: catalogTime)
+            lines.append("  catalogue: \(catalog.created ? "\(SummerDemoCatalog.campuses.count) campuses, \(SummerDemoCatalog.projects.count) projects, \(SummerDemoCatalog.courses.count) courses created" : "already present")")
+            let admin = try await sql.raw("SELECT id FROM summer_user WHERE username = \(bind: accounts[0].username)").first(decoding: ID.self)
+            let coupon = try await sql.raw("SELECT id, amount FROM summer_coupon WHERE info = \(bind: coupons[0].info) ORDER BY id")
+                .first(decoding: CouponKey.self)
+            lines += try await SummerDemoStudents.load(
+                on: sql, catalog: catalog, passwordHash: hashes[accounts[0].username]!, adminID: admin?.id,
+                couponID: coupon?.id, couponCents: coupon?.amount ?? 0, at: catalogTime + 3_600 * SummerTime.microsPerSecond)
             return lines.joined(separator: "\n")
         }
     }
