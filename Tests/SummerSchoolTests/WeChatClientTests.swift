@@ -197,7 +197,11 @@ final class WeChatClientTests: XCTestCase {
         try await withFakeWeChat { base, _ in
             let settings = SummerSettings(wechatAppID: Self.appID, wechatAppSecret: Self.secret, wechatAPIBaseURL: base)
             XCTAssertTrue(settings.makeWeChatClient(logger: Logger(label: "x")) is HTTPWeChatClient)
-            XCTAssertTrue(SummerSettings().makeWeChatClient(logger: Logger(label: "x")) is StubWeChatClient)
+            // Decision 39: the stub only when asked for; with neither stub nor credentials, no WeChat at all.
+            XCTAssertTrue(SummerSettings(wechatStub: true).makeWeChatClient(logger: Logger(label: "x")) is StubWeChatClient)
+            XCTAssertTrue(SummerSettings().makeWeChatClient(logger: Logger(label: "x")) is UnconfiguredWeChatClient)
+            XCTAssertTrue(SummerSettings.fromEnvironment(["REGISTRAR_SUMMER_WECHAT_STUB": "1"]).wechatStub)
+            XCTAssertFalse(SummerSettings.fromEnvironment([:]).wechatStub)
             try await SummerTestEnv.run(settings: settings, wechat: nil) { env, client in
                 let ok = try await client.call(.get, "/auth/user/check_account/?code=union7")
                 XCTAssertEqual(ok.code, 0, ok.bodyText)

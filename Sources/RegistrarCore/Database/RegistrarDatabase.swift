@@ -22,6 +22,9 @@ public final class RegistrarDatabase: Sendable {
         self.logger = logger
         self.databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
         self.migrations = Migrations()
+        if url.isSQLite, !SQLiteConnectionSettings.installed {
+            throw ConfigurationError("cannot configure SQLite connections")
+        }
         switch url {
         case .sqliteFile(let path):
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -46,11 +49,16 @@ public final class RegistrarDatabase: Sendable {
     public var isSQLite: Bool { url.isSQLite }
 
     /// Opens the database for use: WAL mode for SQLite files (a property of the file, kept across opens).
+    /// The per-connection settings are applied as each connection opens (`SQLiteConnectionSettings`).
     public func prepare() async throws {
         if case .sqliteFile = url {
             try await sql.raw("PRAGMA journal_mode = WAL").run()
-            try await sql.raw("PRAGMA synchronous = NORMAL").run()
         }
+    }
+
+    /// The pool's view from one event loop: each loop has connections of its own (SQLite: one per loop).
+    public func sql(on eventLoop: any EventLoop) -> any SQLDatabase {
+        QueryCounter.wrap(databases.database(logger: logger, on: eventLoop)! as! any SQLDatabase)
     }
 
     /// Registers an app's migrations; each app owns its list, all share one migration log.

@@ -15,4 +15,12 @@ public struct BodyPolicy: Sendable {
         self.acceptsMultipart = acceptsMultipart
         self.rejectsUnknownTypes = rejectsUnknownTypes
     }
+
+    /// The same policy with every body held to the text limit: what routes open to anonymous callers
+    /// (login) accept, so they never buffer a large multipart body before authentication.
+    public var textSized: BodyPolicy {
+        var policy = self
+        policy.multipartLimit = textLimit
+        return policy
+    }
 }

@@ -90,9 +90,9 @@ enum JSONObjectBody {
     static func parse(_ buffer: ByteBuffer) throws(InputError) -> [String: JSONValue] {
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer))
+            value = try JSONParser.parse(buffer.readableBytesView)
         } catch {
-            throw .malformedJSON(String(describing: error))
+            throw .malformedJSON(error.description)
         }
         guard case .object(let members) = value else { throw .notAnObject(value) }
         return members

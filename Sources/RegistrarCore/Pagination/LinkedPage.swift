@@ -36,11 +36,12 @@ public struct LinkedPage<Item: Encodable & Sendable>: Encodable, Sendable {
 }
 
 /// Absolute page links: the request's scheme, host and path, its query parameters sorted by name with
-/// `page` replaced (left out for page 1).
+/// `page` replaced (left out for page 1). A `ticket` parameter (a login credential) is never copied into
+/// links, which clients store, log and share.
 public enum PageLinks {
     public static func url(for request: Request, page: Int) -> String {
         var pairs: [(String, String)] = []
-        for (key, value) in FormURLEncoded.parse(request.uri.query ?? "") where key != "page" {
+        for (key, value) in FormURLEncoded.parse(request.uri.query ?? "") where key != "page" && key != "ticket" {
             if case .text(let list) = value, let last = list.last { pairs.append((key, last)) }
         }
         if page > 1 { pairs.append(("page", String(page))) }

@@ -2,12 +2,15 @@ import Crypto
 import _CryptoExtras
 import Foundation
 import HummingbirdBcrypt
+import NIOCore
 import NIOPosix
 
 /// Password hashing: bcrypt for every new hash; Django's `pbkdf2_sha256$…` hashes (imported data) are
 /// verified so their owners can log in and be rehashed.
 ///
-/// Hashing is deliberately slow, so it runs on the thread pool, never on an event loop.
+/// Hashing is deliberately slow, so it runs on a thread pool of its own, never on an event loop nor on the
+/// pool SQLite statements run on (a login verifies inside a transaction while other requests wait for the
+/// database on that pool).
 public struct Passwords: Sendable {
     public let cost: UInt8
 
@@ -17,7 +20,7 @@ public struct Passwords: Sendable {
 
     public func hash(_ password: String) async throws -> String {
         let cost = self.cost
-        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+        return try await Self.threadPool.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
     /// Whether `password` matches `stored`; a missing or unrecognised hash never matches.
@@ -25,7 +28,7 @@ public struct Passwords: Sendable {
     /// A missing hash (unknown user) still costs one bcrypt verification, so response times do not tell
     /// which names exist.
     public func verify(_ password: String, against stored: String?) async throws -> Bool {
-        try await NIOThreadPool.singleton.runIfActive {
+        try await Self.threadPool.runIfActive {
             guard let stored, !stored.isEmpty else {
                 _ = Bcrypt.verify(password, hash: Passwords.decoyHash)
                 return false
@@ -33,6 +36,12 @@ public struct Passwords: Sendable {
             return Passwords.verifySync(password, against: stored)
         }
     }
+
+    static let threadPool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: max(System.coreCount, 2))
+        pool.start()
+        return pool
+    }()
 
     /// A hash nobody's password matches, computed once, for equal-time refusals.
     static let decoyHash = Bcrypt.hash(SecureToken.hex(bytes: 16), cost: 10)

@@ -14,7 +14,7 @@ struct ChildUserFields: Sendable {
     /// `excluding` is the account being updated.
     init(_ reader: FieldReader, on sql: any SQLDatabase, excluding: Int? = nil) async throws {
         name = try reader.string("name", required: false, nullable: true, max: 30)
-        password = try reader.string("password", max: 30, min: 6)
+        password = try reader.newPassword("password")
         username = try reader.string("username", max: 30, min: 6)
         if let value = username.value, try await Self.usernameTaken(value, excluding: excluding, on: sql) {
             throw AppError.field("username", Self.usernameTaken)

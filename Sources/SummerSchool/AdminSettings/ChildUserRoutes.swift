@@ -105,8 +105,13 @@ struct ChildUserRoutes: SummerRouteModule {
         guard let password = sent?.trimmingCharacters(in: .whitespacesAndNewlines), !password.isEmpty else {
             throw AppError.check(badPassword)
         }
-        guard password.count >= 6 else { throw AppError.check(shortPassword) }
-        guard password.count <= 30 else { throw AppError.check(FieldMessage.maxLength(30)) }
+        // Decision 41: lengths in code points, as everywhere else; the contract's length messages carry no field.
+        switch PasswordRule.violation(of: password, length: 6...30) {
+        case .tooShort?: throw AppError.check(shortPassword)
+        case .tooLong?: throw AppError.check(FieldMessage.maxLength(30))
+        case let violation?: throw AppError.field("password", FieldMessage.password(violation))
+        case nil: break
+        }
         let hash = try await call.app.passwords.hash(password)
         let keeping = call.ticket
         try await call.database.transaction { sql in

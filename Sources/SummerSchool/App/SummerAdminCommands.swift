@@ -11,7 +11,14 @@ extension SummerSchoolApp {
         let secret = password.trimmingCharacters(in: .whitespacesAndNewlines)
         // Counted in code points, as login counts them, so every account created here can log in.
         guard (6...30).contains(name.unicodeScalars.count) else { throw OperatorError("username must be 6–30 characters") }
-        guard (6...30).contains(secret.unicodeScalars.count) else { throw OperatorError("password must be 6–30 characters") }
+        guard StorableText.isStorable(name) else { throw OperatorError("username must not contain a NUL character") }
+        // Decision 41: the password rule of every place that sets one.
+        switch PasswordRule.violation(of: secret, length: 6...30) {
+        case .tooShort?, .tooLong?: throw OperatorError("password must be 6–30 characters")
+        case .nullCharacter?: throw OperatorError("password must not contain a NUL character")
+        case .tooManyBytes?: throw OperatorError("password must be at most 72 bytes in UTF-8")
+        case nil: break
+        }
         let hash = try await passwords.hash(secret)
         let taken = OperatorError("username \(name) is already taken")
         return try await RegistrarDatabase.mappingConstraintViolation {

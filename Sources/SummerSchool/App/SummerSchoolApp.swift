@@ -11,7 +11,8 @@ public struct SummerSchoolApp: Sendable {
     public let wechat: any WeChatClient
     public let passwords: Passwords
 
-    /// `wechat` defaults to what the settings call for: the real client with credentials, else the stub.
+    /// `wechat` defaults to what the settings call for (decision 39): the stub when asked for, the real client
+    /// with credentials, else none.
     public init(
         database: RegistrarDatabase, logger: Logger, settings: SummerSettings = .fromEnvironment(),
         wechat: (any WeChatClient)? = nil, passwords: Passwords = Passwords()
@@ -31,7 +32,7 @@ public struct SummerSchoolApp: Sendable {
             CreateSummerIdentity(), CreateSummerConsultants(), CreateSummerNavigation(), CreateSummerCoupons(),
             CreateSummerMarket(), CreateSummerPaymentAccounts(), CreateSummerCampus(), CreateSummerCatalog(),
             CreateSummerOrders(), CreateSummerOrderFilterIndexes(),
-            CreateSummerStudentStatisticsIndexes(),
+            CreateSummerStudentStatisticsIndexes(), CreateSummerLoginFailure(),
         ]
     }
 

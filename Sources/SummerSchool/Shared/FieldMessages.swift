@@ -24,6 +24,15 @@ public enum FieldMessage {
     public static func noSuchObject(_ input: String) -> String { "无效主键 “\(input)” － 对象不存在。" }
     public static func notPrimaryKey(_ type: String) -> String { "类型错误。期望为主键，得到的类型为 \(type)。" }
     public static func notList(_ type: String) -> String { "期望为一个包含物件的列表，得到的类型是“\(type)”。" }
+    /// A password rule violation (decision 41).
+    public static func password(_ violation: PasswordRule.Violation) -> String {
+        switch violation {
+        case .tooShort(let min): return minLength(min)
+        case .tooLong(let max): return maxLength(max)
+        case .nullCharacter: return nullCharacter
+        case .tooManyBytes: return PasswordRule.tooManyBytesMessage
+        }
+    }
     /// Uniqueness (decision 32): `{字段标签}已存在`, e.g. `用户名已存在`.
     public static func taken(_ label: String) -> String { "\(label)已存在" }
 }

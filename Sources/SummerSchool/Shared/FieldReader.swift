@@ -154,6 +154,16 @@ public struct FieldReader: Sendable {
         }
     }
 
+    /// A password being set (decision 41): 6–30 code points, no NUL, at most 72 UTF-8 bytes (bcrypt reads
+    /// no further), each a field error on `name`.
+    public func newPassword(_ name: String, required: Bool = true) throws -> Field<String> {
+        let field = try string(name, required: required, max: 30, min: 6)
+        if let value = field.value, let violation = PasswordRule.violation(of: value, length: 6...30) {
+            throw AppError.field(name, FieldMessage.password(violation))
+        }
+        return field
+    }
+
     // MARK: Numbers
 
     /// A 32-bit integer (D22), optionally with a minimum.
@@ -175,10 +185,13 @@ public struct FieldReader: Sendable {
             guard value.isFinite, value == value.rounded(), abs(value) < 9.2e18 else { return nil }
             return Int64(value)
         case .json(.string(let text)), .text(let text):
+            // Scanned, never matched with a pattern (see `NumberText`): `1.000` = 1, `+5` = 5.
             var trimmed = text.trimmingCharacters(in: .whitespaces)
-            if let range = trimmed.range(of: #"\.0*$"#, options: .regularExpression) { trimmed.removeSubrange(range) }
+            if let dot = trimmed.lastIndex(of: "."), trimmed[trimmed.index(after: dot)...].allSatisfy({ $0 == "0" }) {
+                trimmed.removeSubrange(dot...)
+            }
             if trimmed.hasPrefix("+") { trimmed.removeFirst() }
-            guard !trimmed.isEmpty, trimmed.range(of: #"^-?\d+$"#, options: .regularExpression) != nil else { return nil }
+            guard NumberText.isInteger(trimmed) else { return nil }
             return Int64(trimmed) ?? (trimmed.hasPrefix("-") ? Int64.min : Int64.max)
         default: return nil
         }
@@ -194,7 +207,7 @@ public struct FieldReader: Sendable {
         case .json(.double(let value)): number = value
         case .json(.string(let text)), .text(let text):
             let trimmed = text.trimmingCharacters(in: .whitespaces)
-            number = trimmed.range(of: #"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"#, options: .regularExpression) != nil ? Double(trimmed) : nil
+            number = NumberText.isDecimal(trimmed) ? Double(trimmed) : nil
         default: number = nil
         }
         guard let number, number.isFinite else { throw AppError.field(name, FieldMessage.notNumber) }

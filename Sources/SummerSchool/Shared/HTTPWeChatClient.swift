@@ -112,7 +112,7 @@ public struct HTTPWeChatClient: WeChatClient {
         let buffer = try await response.body.collect(upTo: 1 << 20)
         guard (200..<300).contains(response.status.code) else { throw WeChatError.status(Int(response.status.code)) }
         // WeChat sometimes labels JSON as text/plain: decode whatever came.
-        guard case .object(let members) = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView)) else {
+        guard case .object(let members) = try JSONValue.parse(buffer.readableBytesView) else {
             throw WeChatError.notAnObject
         }
         return members

@@ -1,4 +1,5 @@
 import Foundation
+import RegistrarCore
 
 /// An exact amount of money in cents (D27), rendered as a JSON number with two decimals' precision.
 public struct Money: Encodable, Sendable, Equatable {
@@ -19,7 +20,8 @@ public struct Money: Encodable, Sendable, Equatable {
 
     public static func parse(_ text: String) -> Parsed {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.range(of: #"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"#, options: .regularExpression) != nil,
+        // A one-pass grammar check: a pattern with `\d+\.?\d*` backtracks quadratically on long digit runs.
+        guard NumberText.isDecimal(trimmed),
               var value = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX")), !value.isNaN
         else { return .invalid }
         var rounded = Decimal()

@@ -29,13 +29,13 @@ public struct SummerCall: Sendable {
     public func query() -> RequestInput { RequestInput.query(request) }
 
     /// Body inputs (JSON, form or multipart; decision 35 limits). Read after the object lookup.
-    public func body() async throws -> RequestInput {
-        try await RequestInput.body(request, policy: .summer)
+    public func body(policy: BodyPolicy = .summer) async throws -> RequestInput {
+        try await RequestInput.body(request, policy: policy)
     }
 
     /// A validating reader over the body, for `mode` (create / PUT / PATCH).
-    public func bodyReader(_ mode: WriteMode) async throws -> FieldReader {
-        FieldReader(try await body(), mode: mode)
+    public func bodyReader(_ mode: WriteMode, policy: BodyPolicy = .summer) async throws -> FieldReader {
+        FieldReader(try await body(policy: policy), mode: mode)
     }
 
     /// The write mode of this request's method: POST create, PUT replace, PATCH partial.

@@ -29,6 +29,15 @@ public enum Tickets {
         return nil
     }
 
+    /// Longest text looked up as a ticket (issued tickets have 23 characters; imported ones fit 255).
+    static let maxLength = 255
+
+    /// Whether `ticket` can name a stored ticket at all: other text (U+0000, which PostgreSQL refuses in a
+    /// query, or an overlong value) is an unknown ticket without a query.
+    static func isLookupable(_ ticket: String) -> Bool {
+        ticket.utf8.count <= maxLength && StorableText.isStorable(ticket)
+    }
+
     /// `TK-` + 20 characters of `[0-9A-Za-z]` from the secure generator (D1).
     public static func generate() -> String { "TK-" + SecureToken.string(count: 20) }
 
@@ -49,6 +58,7 @@ public enum Tickets {
 
     /// The active user holding `ticket` while it is valid; an expired ticket is deleted (§6, D2, D3).
     public static func resolve(_ ticket: String, on sql: any SQLDatabase, now: Int64 = SummerTime.now()) async throws -> SummerUser? {
+        guard isLookupable(ticket) else { return nil }
         struct Row: Decodable {
             let id: Int
             let username: String
@@ -71,11 +81,13 @@ public enum Tickets {
     }
 
     public static func revoke(_ ticket: String, on sql: any SQLDatabase) async throws {
+        guard isLookupable(ticket) else { return }
         try await sql.raw("DELETE FROM summer_ticket WHERE ticket = \(bind: ticket)").run()
     }
 
     /// Revokes every ticket of `userID` except `keeping` (D6).
     public static func revokeAll(userID: Int, keeping: String?, on sql: any SQLDatabase) async throws {
+        let keeping = keeping.flatMap { isLookupable($0) ? $0 : nil }
         try await sql.raw("DELETE FROM summer_ticket WHERE user_id = \(bind: userID) AND ticket <> \(bind: keeping ?? "")").run()
     }
 

@@ -1,3 +1,5 @@
+import RegistrarCore
+
 /// The WeChat calls of the summer API (conventions §16.2), behind a replaceable interface.
 public protocol WeChatClient: Sendable {
     /// OAuth code → web session; nil when WeChat refuses the code. Transport failures throw.
@@ -28,7 +30,8 @@ public struct WeChatUserInfo: Sendable, Equatable {
     }
 }
 
-/// The offline client of conventions §16.3: used when no credentials are configured, and in tests.
+/// The offline client of conventions §16.3: used only when `REGISTRAR_SUMMER_WECHAT_STUB=1` (decision 39),
+/// in tests and demos.
 public struct StubWeChatClient: WeChatClient {
     public init() {}
 
@@ -44,4 +47,18 @@ public struct StubWeChatClient: WeChatClient {
     public func permanentQRCode(scene: String) async -> String {
         "https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket=STUB_\(scene)"
     }
+}
+
+/// No WeChat at all (decision 39: neither the stub nor credentials configured): sign-in answers code 503
+/// `微信登录未配置`, QR codes are `""` as on a WeChat failure.
+public struct UnconfiguredWeChatClient: WeChatClient {
+    public static let notConfigured = AppError(code: 503, msg: "微信登录未配置")
+
+    public init() {}
+
+    public func exchangeCode(_ code: String) async throws -> WeChatSession? { throw Self.notConfigured }
+
+    public func userInfo(accessToken: String, openid: String) async throws -> WeChatUserInfo { throw Self.notConfigured }
+
+    public func permanentQRCode(scene: String) async -> String { "" }
 }

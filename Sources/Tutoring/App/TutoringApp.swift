@@ -28,6 +28,7 @@ public struct TutoringApp: Sendable {
             CreateTutoringStaff(), CreateTutoringSession(), CreateTutoringStudent(), CreateTutoringFellowup(),
             CreateTutoringTeacher(), CreateTutoringOrders(), CreateTutoringLesson(), CreateTutoringAppointment(),
             CountLiveOrdersAndLessons(), CountLiveStudents(), IndexLiveOrdersAndLessons(),
+            IndexTutoringLoginFailureTime(),
         ]
     }
 

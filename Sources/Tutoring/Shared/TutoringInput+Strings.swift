@@ -40,6 +40,13 @@ extension TutoringInput {
     /// `password`: not trimmed; 6–30 characters in U+0021–U+007E.
     public func password(_ name: String, _ label: String) throws -> String {
         let value = try secret(name, label)
+        // The password rule shared by both APIs (code points, no NUL, at most 72 bytes), then this API's
+        // character set; every violation reads as the contract's password message.
+        switch PasswordRule.violation(of: value, length: 6...30) {
+        case .tooManyBytes?: throw fail(name, PasswordRule.tooManyBytesMessage)
+        case .some: throw fail(name, Self.passwordRuleMessage)
+        case nil: break
+        }
         guard Self.isValidPassword(value) else { throw fail(name, Self.passwordRuleMessage) }
         return value
     }
@@ -86,9 +93,7 @@ extension TutoringInput {
                 if presence == .required { throw empty(name, label) }
                 return nil
             }
-            guard let data = text.data(using: .utf8),
-                  case .array(let items)? = try? JSONDecoder().decode(JSONValue.self, from: data)
-            else { throw malformed(name, label) }
+            guard case .array(let items)? = try? JSONValue.parse(text.utf8) else { throw malformed(name, label) }
             return items
         default:
             throw malformed(name, label)

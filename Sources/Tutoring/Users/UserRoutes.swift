@@ -24,39 +24,42 @@ struct UserRoutes: TutoringRouteModule {
         let token: String
     }
 
+    struct LoggedIn: Sendable {
+        let staff: StaffRow
+        let token: String
+        var pair: (StaffRow, String) { (staff, token) }
+    }
+
     static let wrongCredentials = AppError(code: 400, msg: "用户名或密码错误", fieldName: "password")
 
     func login(_ request: Request) async throws -> Envelope<LoginData> {
         let input = try await TutoringInput.read(request)
         let name = try input.requiredText("name", "用户名", max: Int.max)
         let password = try input.secret("password", "密码")
-        let throttle = LoginThrottle(name: name)
-        let sql = database.sql
-        // The attempt is recorded before the password is checked; it remains as the failure record.
-        _ = try await throttle.begin(on: sql)
-
-        let staff = try await sql.raw("""
-            SELECT id, name, phone, password_hash, role, create_time FROM tutoring_staff
-            WHERE name = \(bind: name) AND deleted_at IS NULL
-            """).first(decoding: StaffRow.self)
-        // An unknown name still costs one bcrypt verification, so timing does not reveal which names exist.
-        let verified = try await passwords.verify(password, against: staff?.password_hash)
-        guard let staff, verified else { throw Self.wrongCredentials }
-        let token = try await database.transaction { sql in
-            // bcrypt ran outside the transaction: the staff row is locked and its hash re-checked, so a
-            // password change or delete that committed meanwhile wins (its session sweep has already run),
-            // and one still to come waits for this session and then ends it too.
+        // §1.5: one transaction per attempt, serialised per name, so a burst tests at most five wrong
+        // passwords and a correct one waits for the attempts ahead of it rather than being refused.
+        let (staff, token) = try await LoginThrottle.tutoring.attempt(name: name, database: database) {
+            sql -> LoginThrottle.Outcome<LoggedIn> in
+            let staff = try await sql.raw("""
+                SELECT id, name, phone, password_hash, role, create_time FROM tutoring_staff
+                WHERE name = \(bind: name) AND deleted_at IS NULL
+                """).first(decoding: StaffRow.self)
+            // An unknown name still costs one bcrypt verification, so timing does not reveal which names exist.
+            let verified = try await passwords.verify(password, against: staff?.password_hash)
+            guard let staff, verified else { return .failure(Self.wrongCredentials) }
+            // The staff row is locked and its hash re-checked, so a password change or delete that committed
+            // meanwhile wins (its session sweep has already run), and one still to come waits for this
+            // session and then ends it too.
             struct Current: Decodable { let password_hash: String }
             let current: Current
             do {
                 current = try await LiveRow.fetch(.staff, id: staff.id, field: "password", as: Current.self, on: sql)
             } catch is AppError {
-                throw Self.wrongCredentials
+                return .failure(Self.wrongCredentials)
             }
-            guard current.password_hash == staff.password_hash else { throw Self.wrongCredentials }
-            try await throttle.clear(on: sql)
-            return try await Sessions.open(staffID: staff.id, on: sql)
-        }
+            guard current.password_hash == staff.password_hash else { return .failure(Self.wrongCredentials) }
+            return .success(LoggedIn(staff: staff, token: try await Sessions.open(staffID: staff.id, on: sql)))
+        }.pair
         cookie.issue(token)
         return Success.data(LoginData(staffID: staff.id, name: staff.name, roler: staff.role.name, rolerCode: staff.role.rawValue, token: token))
     }
