@@ -17,7 +17,6 @@ public struct RequestInput: Sendable {
 
     public subscript(_ name: String) -> InputValue? { values[name] }
 
-    public func has(_ name: String) -> Bool { values[name] != nil }
 
     /// Inputs of `self`, with `other` filling in names `self` lacks.
     public func merging(_ other: RequestInput) -> RequestInput {

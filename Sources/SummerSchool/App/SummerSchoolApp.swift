@@ -47,7 +47,7 @@ public struct SummerSchoolApp: Sendable {
     /// Every route module of the API, by URL prefix. A new module is one more entry here.
     static let modules: [any SummerRouteModule] = [
         // /auth/user/…
-        UserListRoutes(), LoginModule(), WeChatSignInModule(), ProfileRoutes(), PersonalFileRoutes(),
+        UserListRoutes(), LoginRoutes(), WeChatSignIn(), ProfileRoutes(), PersonalFileRoutes(),
         CouponListRoutes(), ConsultantRoutes(), ScoreDetailRoutes(),
         // /common/…
         CommonRoutes(),

@@ -3,10 +3,10 @@ import RegistrarCore
 import SQLKit
 
 /// `POST /auth/user/login/` and `PUT /auth/user/logout/` (identity §4.2–4.3, decisions 5, 7, 10, 12, 40, D18).
-enum LoginRoutes {
-    static func register(_ routes: SummerRoutes) {
-        routes.collection("/auth/user/login", access: .open) { r in r.post(login) }
-        routes.collection("/auth/user/logout") { r in r.put(logout) }
+struct LoginRoutes: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
+        routes.collection("/auth/user/login", access: .open) { r in r.post(Self.login) }
+        routes.collection("/auth/user/logout") { r in r.put(Self.logout) }
     }
 
     struct LoginData: Encodable, Sendable {
@@ -30,8 +30,8 @@ enum LoginRoutes {
     @Sendable static func login(_ call: SummerCall) async throws -> some ResponseGenerator {
         // Open to anonymous callers: bodies are held to the 1 MiB text limit, multipart included.
         let input = try await call.bodyReader(.create, policy: BodyPolicy.summer.textSized)
-        let username = try input.string("username", max: 30, min: 6).value!
-        let password = try input.string("password", max: 30, min: 6).value!
+        let username = try input.string("username", max: 30, min: 6).required
+        let password = try input.string("password", max: 30, min: 6).required
         let passwords = call.app.passwords
 
         // One transaction per attempt, serialised per username: the account is read, the password checked

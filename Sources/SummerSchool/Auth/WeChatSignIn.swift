@@ -4,10 +4,10 @@ import SQLKit
 
 /// WeChat sign-in (identity §3.3, D15, D26) and its two endpoints, `check_account` and `assign_sales_man`
 /// (identity §4.4, §4.6, D19).
-enum WeChatSignIn {
-    static func register(_ routes: SummerRoutes) {
-        routes.collection("/auth/user/check_account", access: .open) { r in r.get(checkAccount) }
-        routes.collection("/auth/user/assign_sales_man", access: .open) { r in r.get(assignSalesMan) }
+struct WeChatSignIn: SummerRouteModule {
+    func register(_ routes: SummerRoutes) {
+        routes.collection("/auth/user/check_account", access: .open) { r in r.get(Self.checkAccount) }
+        routes.collection("/auth/user/assign_sales_man", access: .open) { r in r.get(Self.assignSalesMan) }
     }
 
     static let wechatFailure = AppError.check("无效的code值, 微信网页认证失败")
@@ -21,7 +21,7 @@ enum WeChatSignIn {
 
     /// The `code` query parameter: required, not blank, at most 100 characters.
     static func code(_ call: SummerCall) throws -> String {
-        try FieldReader(call.query(), mode: .create).string("code", max: 100).value!
+        try FieldReader(call.query(), mode: .create).string("code", max: 100).required
     }
 
     /// Steps 1–6 of §3.3: WeChat calls first (outside the transaction), then one transaction for the user,
