@@ -3,6 +3,7 @@ import RegistrarCore
 import RegistrarTesting
 import SQLKit
 import XCTest
+@testable import SummerSchool
 
 /// Two `registrar serve` processes on one database behave as one: migrations started at once do not collide,
 /// sessions and tickets opened on one work on the other, logout on one ends them on both, the login throttle
@@ -81,6 +82,111 @@ final class MultiInstanceTests: XCTestCase {
         let locked = try await LiveResponse.send(.POST, one.url("tutoring", "/admin/user/login"), json: ["name": "管理员", "password": "secret123"])
         XCTAssertEqual(locked.code, 429, "\(locked.json)")
 
+        for server in instances { let status = await server.stop(); XCTAssertEqual(status, 0) }
+    }
+
+    /// The summer money path's exactly-once rules hold with the racing requests split across two instances:
+    /// one coupon pays one order, and a course with one seat left is taken once.
+    func testSummerRacesSplitAcrossInstancesHappenOnce() async throws {
+        let binary = try RegistrarBinary.located()
+        let (url, cleanup) = try await Self.emptyDatabase()
+        defer { cleanup() }
+        let one = try await binary.serve(databaseURL: url, environment: ["REGISTRAR_SUMMER_WECHAT_STUB": "1"])
+        let two = try await binary.serve(databaseURL: url, environment: ["REGISTRAR_SUMMER_WECHAT_STUB": "1"])
+        let instances = [one, two]
+        let database = try RegistrarDatabase(url: try DatabaseURL(parsing: url))
+        let sql = database.sql
+        func insert(_ statement: SQLQueryString) async throws -> Int {
+            try await sql.raw(statement).first(decoding: ID.self)!.id
+        }
+        let now = SummerTime.now()
+        let campus = try await insert("""
+            INSERT INTO summer_campus (name, info, network_course, create_time, is_active) \
+            VALUES ('杭州校区', '夏校', false, \(bind: now), true) RETURNING id
+            """)
+        let project = try await insert("""
+            INSERT INTO summer_project (campus_id, name, start_date, end_date, create_time, apply_fee, course_num, is_active) \
+            VALUES (\(bind: campus), '夏校', '2026-07-01', '2026-07-28', \(bind: now), 200000, 2, true) RETURNING id
+            """)
+        try await sql.raw("INSERT INTO summer_project_course_fee (project_id, course_number, course_fee) VALUES (\(bind: project), 1, 2312000)").run()
+        let course = try await insert("""
+            INSERT INTO summer_course (course_code, name, max_num, credit, create_time, modified_time, is_active) \
+            VALUES ('ART 12', 'Western Art', 1, 4, \(bind: now), \(bind: now), true) RETURNING id
+            """)
+        try await sql.raw("""
+            INSERT INTO summer_course_project (project_id, course_id, create_time, modified_time, professor, start_time, end_time, address) \
+            VALUES (\(bind: project), \(bind: course), \(bind: now), \(bind: now), 'Smith', '2026-07-02', '2026-07-20', 'Room 1')
+            """).run()
+        let coupon = try await insert("""
+            INSERT INTO summer_coupon (coupon_code, amount, info, create_time, start_time, end_time, max_num, is_active) \
+            VALUES ('RACE000001', 50000, '新人券', \(bind: now), \(bind: now - 86_400_000_000), \(bind: now + 86_400_000_000), 10, true) RETURNING id
+            """)
+        func student(_ name: String) async throws -> (id: Int, ticket: String, chart: Int) {
+            let id = try await insert("""
+                INSERT INTO summer_user (username, role, is_active, is_superuser, create_time) \
+                VALUES (\(bind: name), 'STUDENT', true, false, \(bind: now)) RETURNING id
+                """)
+            let detail = try await insert("""
+                INSERT INTO summer_student_score_detail (user_id, department, phone, country, post_code, address) \
+                VALUES (\(bind: id), '材料学院', '18608146540', '美国', '021878', '纽约市') RETURNING id
+                """)
+            let chart = try await insert("""
+                INSERT INTO summer_shopping_chart (project_id, user_id, course_num, course_fee, create_time, modified_time, status, \
+                stu_score_detail_id) VALUES (\(bind: project), \(bind: id), 1, 2312000, \(bind: now), \(bind: now), 'NEW', \(bind: detail)) RETURNING id
+                """)
+            return (id, try await Tickets.issue(userID: id, on: sql), chart)
+        }
+
+        // One student, one coupon, two order creations at once on the two instances.
+        let payer = try await student("racer-payer")
+        try await sql.raw("INSERT INTO summer_user_coupon (user_id, coupon_id, status) VALUES (\(bind: payer.id), \(bind: coupon), 'TO_USE')").run()
+        let second = try await insert("""
+            INSERT INTO summer_shopping_chart (project_id, user_id, course_num, course_fee, create_time, modified_time, status, \
+            stu_score_detail_id) SELECT project_id, user_id, course_num, course_fee, create_time, modified_time, status, \
+            stu_score_detail_id FROM summer_shopping_chart WHERE id = \(bind: payer.chart) RETURNING id
+            """)
+        let creations = try await withThrowingTaskGroup(of: Int.self) { group in
+            for (server, chart) in zip(instances, [payer.chart, second]) {
+                group.addTask {
+                    try await LiveResponse.send(.POST, server.url("summer", "/order/"), headers: [("Cookie", "ticket=\(payer.ticket)")],
+                                                json: ["chart_ids": [chart], "currency": "RMB", "payment": "BANK", "coupon_list": [coupon]]).code ?? -1
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        XCTAssertEqual(creations.sorted(), [0, 400], "\(creations)")
+        struct Count: Decodable { let n: Int }
+        let orders = try await sql.raw("SELECT COUNT(*) AS n FROM summer_order_coupon WHERE coupon_id = \(bind: coupon)").first(decoding: Count.self)
+        XCTAssertEqual(orders?.n, 1)
+
+        // Two students with confirmed orders race for the last seat, one on each instance.
+        var racers: [(ticket: String, order: Int, chart: Int)] = []
+        for name in ["racer-seat-1", "racer-seat-2"] {
+            let s = try await student(name)
+            let order = try await insert("""
+                INSERT INTO summer_order (user_id, currency, payment, status, standard_fee, pay_fee, create_time, modified_time) \
+                VALUES (\(bind: s.id), 'RMB', 'BANK', 'CONFIRMED', 2512000, 2512000, \(bind: now), \(bind: now)) RETURNING id
+                """)
+            try await sql.raw("INSERT INTO summer_order_chart (order_id, chart_id) VALUES (\(bind: order), \(bind: s.chart))").run()
+            try await sql.raw("UPDATE summer_shopping_chart SET status = 'ORDERED' WHERE id = \(bind: s.chart)").run()
+            racers.append((s.ticket, order, s.chart))
+        }
+        let selections = try await withThrowingTaskGroup(of: (code: Int, msg: String).self) { group in
+            for (server, racer) in zip(instances, racers) {
+                group.addTask {
+                    let r = try await LiveResponse.send(.POST, server.url("summer", "/source/user_course/"), headers: [("Cookie", "ticket=\(racer.ticket)")],
+                                                        json: ["order": racer.order, "chart_id": racer.chart, "course_ids": [course]])
+                    return (r.code ?? -1, r.json["msg"] as? String ?? "")
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        XCTAssertEqual(selections.map(\.code).sorted(), [0, 400], "\(selections)")
+        XCTAssertTrue(selections.contains { $0.msg == "课程id：\(course) 名额已满" }, "\(selections)")
+        let seats = try await sql.raw("SELECT COUNT(*) AS n FROM summer_user_course WHERE course_id = \(bind: course)").first(decoding: Count.self)
+        XCTAssertEqual(seats?.n, 1)
+
+        await database.shutdown()
         for server in instances { let status = await server.stop(); XCTAssertEqual(status, 0) }
     }
 
