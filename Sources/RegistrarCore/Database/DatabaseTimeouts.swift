@@ -20,7 +20,7 @@ public struct DatabaseTimeouts: Sendable {
         self.query = query
     }
 
-    /// Production values: generous enough for the slowest ordinary statement (an import batch of
+    /// Production values: generous for the slowest ordinary statement (an import batch of
     /// 1,000 rows), short enough that clients get an answer while the database is away.
-    public static let standard = DatabaseTimeouts(connect: .seconds(5), poolWait: .seconds(10), query: .seconds(30))
+    public static let standard = DatabaseTimeouts(connect: .seconds(5), poolWait: .seconds(10), query: .seconds(10))
 }

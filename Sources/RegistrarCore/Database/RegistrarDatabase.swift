@@ -125,16 +125,18 @@ public final class RegistrarDatabase: Sendable {
                 }
             } }
         }
-        // PostgreSQL: BEGIN and COMMIT run under the query deadline too, on the one leased connection.
+        // PostgreSQL: BEGIN and COMMIT run under the query deadline too, on the one leased connection
+        // (uncounted, as they were when FluentKit issued them).
         return try await DatabaseMetrics.holding { try await fluent.withConnection { connection in
-            let db = QueryCounter.wrap(DatabaseMetrics.wrap(self.bounded(connection)), counter: counter)
-            try await db.raw("BEGIN").run()
+            let control = self.bounded(connection)
+            let db = QueryCounter.wrap(DatabaseMetrics.wrap(control), counter: counter)
+            try await control.raw("BEGIN").run()
             do {
                 let result = try await work(db)
-                try await db.raw("COMMIT").run()
+                try await control.raw("COMMIT").run()
                 return result
             } catch {
-                try? await db.raw("ROLLBACK").run()
+                try? await control.raw("ROLLBACK").run()
                 throw error
             }
         } }
