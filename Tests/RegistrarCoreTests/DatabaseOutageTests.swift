@@ -53,8 +53,8 @@ final class DatabaseOutageTests: XCTestCase {
                     body: ByteBuffer(string: #"{"name":"值班","password":"secret123"}"#))
                 XCTAssertEqual(login.code, 0, login.bodyText)
                 let token = try XCTUnwrap(login.data?["token"]?.stringValue)
-                let list = { try await client.execute(
-                    uri: "/admin/student/list?page=1", method: .get, headers: [.authorization: "Bearer \(token)"]) }
+                let list = { try await Self.within(Self.outageBound) { try await client.execute(
+                    uri: "/admin/student/list?page=1", method: .get, headers: [.authorization: "Bearer \(token)"]) } }
                 let before = try await list()
                 XCTAssertEqual(before.status, .ok)
                 XCTAssertEqual(before.code, 0, before.bodyText)
@@ -63,7 +63,7 @@ final class DatabaseOutageTests: XCTestCase {
                 proxy.cut(kind)
                 let clock = ContinuousClock()
                 var started = clock.now
-                let down = try await client.execute(uri: "/healthz", method: .get)
+                let down = try await Self.within(Self.outageBound) { try await client.execute(uri: "/healthz", method: .get) }
                 XCTAssertEqual(down.status, .serviceUnavailable)
                 XCTAssertLessThan(clock.now - started, Self.outageBound)
                 for _ in 0..<2 {  // a second round meets the connections the first one left behind
@@ -95,5 +95,37 @@ final class DatabaseOutageTests: XCTestCase {
         }
         await database.shutdown()
         await proxy.stop()
+    }
+
+    struct Overran: Error {}
+
+    /// Fails instead of hanging when `body` outlives `limit` (a hung request is left behind, as a
+    /// client giving up would leave it).
+    private static func within<T: Sendable>(
+        _ limit: Duration, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        let first = FirstResult<T>()
+        return try await withCheckedThrowingContinuation { continuation in
+            first.wait(continuation)
+            Task { do { first.settle(.success(try await body())) } catch { first.settle(.failure(error)) } }
+            Task { try? await Task.sleep(for: limit); first.settle(.failure(Overran())) }
+        }
+    }
+}
+
+/// Resumes a continuation with whichever result comes first.
+private final class FirstResult<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, any Error>?
+
+    func wait(_ continuation: CheckedContinuation<T, any Error>) {
+        lock.withLock { self.continuation = continuation }
+    }
+
+    func settle(_ result: Result<T, any Error>) {
+        lock.withLock { () -> CheckedContinuation<T, any Error>? in
+            defer { continuation = nil }
+            return continuation
+        }?.resume(with: result)
     }
 }
