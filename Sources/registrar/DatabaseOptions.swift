@@ -15,8 +15,8 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Opens the database with both apps' migrations registered, and applies the pending ones.
-    func openMigrated(logger: Logger) async throws -> RegistrarDatabase {
-        let database = try RegistrarDatabase(url: try resolved(), logger: logger)
+    func openMigrated(logger: Logger, timeouts: DatabaseTimeouts = .standard) async throws -> RegistrarDatabase {
+        let database = try RegistrarDatabase(url: try resolved(), logger: logger, timeouts: timeouts)
         do {
             try await database.prepare()
             database.add(migrations: SummerSchoolApp.migrations)
@@ -33,10 +33,12 @@ struct DatabaseOptions: ParsableArguments {
 extension DatabaseOptions {
     /// Runs `body` against the migrated database, then closes it. Operator errors (bad input, taken
     /// names) are printed to stderr and exit non-zero.
-    func withMigrated(label: String, _ body: (RegistrarDatabase) async throws -> Void) async throws {
+    func withMigrated(
+        label: String, timeouts: DatabaseTimeouts = .standard, _ body: (RegistrarDatabase) async throws -> Void
+    ) async throws {
         var logger = Logger(label: label)
         logger.logLevel = .warning
-        let db = try await openMigrated(logger: logger)
+        let db = try await openMigrated(logger: logger, timeouts: timeouts)
         do {
             try await body(db)
         } catch {

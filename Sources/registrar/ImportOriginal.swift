@@ -28,7 +28,8 @@ struct ImportOriginal: AsyncParsableCommand {
         let options = OriginalImport.Options(
             dryRun: dryRun, mediaFrom: mediaFrom, mediaRoot: SummerSettings.fromEnvironment().mediaRoot,
             progress: onTerminal ? Self.showProgress : nil)
-        try await database.withMigrated(label: "registrar.import-original") { db in
+        // One long transaction whose checks scan whole tables: statements may take minutes, not the 10 s of a request.
+        try await database.withMigrated(label: "registrar.import-original", timeouts: .bulk) { db in
             do {
                 let report = try await OriginalImport.run(source: source, database: db, options: options)
                 if onTerminal { print("\r\u{1B}[K", terminator: "") }

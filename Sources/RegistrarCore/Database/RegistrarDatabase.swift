@@ -14,12 +14,17 @@ import SQLKit
 public final class RegistrarDatabase: Sendable {
     public let url: DatabaseURL
     public let logger: Logger
+    /// Bounds on PostgreSQL waits (unused on SQLite).
+    public let timeouts: DatabaseTimeouts
     private let databases: Databases
     private let migrations: Migrations
 
-    public init(url: DatabaseURL, logger: Logger = Logger(label: "registrar.db")) throws {
+    public init(
+        url: DatabaseURL, logger: Logger = Logger(label: "registrar.db"), timeouts: DatabaseTimeouts = .standard
+    ) throws {
         self.url = url
         self.logger = logger
+        self.timeouts = timeouts
         self.databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
         self.migrations = Migrations()
         if url.isSQLite, !SQLiteConnectionSettings.installed {
@@ -33,8 +38,13 @@ public final class RegistrarDatabase: Sendable {
         case .sqliteMemory:
             databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let text):
+            var configuration = try SQLPostgresConfiguration(url: text)
+            configuration.coreConfiguration.options.connectTimeout = timeouts.connect
             databases.use(
-                try .postgres(url: text, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace), as: .psql)
+                .postgres(
+                    configuration: configuration, maxConnectionsPerEventLoop: 8,
+                    connectionPoolTimeout: timeouts.poolWait, sqlLogLevel: .trace),
+                as: .psql)
         }
     }
 
@@ -44,7 +54,13 @@ public final class RegistrarDatabase: Sendable {
     }
 
     /// The SQLKit view of the pool, for ordinary queries.
-    public var sql: any SQLDatabase { QueryCounter.wrap(DatabaseMetrics.wrap(fluent.sql)) }
+    public var sql: any SQLDatabase { QueryCounter.wrap(DatabaseMetrics.wrap(bounded(fluent))) }
+
+    /// The SQLKit view of `database` (the pool or one connection), each statement under the query
+    /// deadline on PostgreSQL (`DeadlineSQLDatabase`); SQLite as it is.
+    private func bounded(_ database: any Database) -> any SQLDatabase {
+        isSQLite ? database.sql : DeadlineSQLDatabase(base: database, limit: timeouts.query)
+    }
 
     public var isSQLite: Bool { url.isSQLite }
 
@@ -58,7 +74,7 @@ public final class RegistrarDatabase: Sendable {
 
     /// The pool's view from one event loop: each loop has connections of its own (SQLite: one per loop).
     public func sql(on eventLoop: any EventLoop) -> any SQLDatabase {
-        QueryCounter.wrap(databases.database(logger: logger, on: eventLoop)! as! any SQLDatabase)
+        QueryCounter.wrap(bounded(databases.database(logger: logger, on: eventLoop)!))
     }
 
     /// Registers an app's migrations; each app owns its list, all share one migration log.
@@ -84,7 +100,7 @@ public final class RegistrarDatabase: Sendable {
         guard let pool = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()) else {
             throw ConfigurationError("database is shut down")
         }
-        _ = try await pool.sql.raw("SELECT 1 AS one").first(decoding: One.self)
+        _ = try await bounded(pool).raw("SELECT 1 AS one").first(decoding: One.self)
     }
 
     /// Runs `work` inside one transaction: everything it writes commits together or not at all.
@@ -109,8 +125,20 @@ public final class RegistrarDatabase: Sendable {
                 }
             } }
         }
-        return try await DatabaseMetrics.holding { try await fluent.transaction { transaction in
-            try await work(QueryCounter.wrap(DatabaseMetrics.wrap(transaction.sql), counter: counter))
+        // PostgreSQL: BEGIN and COMMIT run under the query deadline too, on the one leased connection
+        // (uncounted, as they were when FluentKit issued them).
+        return try await DatabaseMetrics.holding { try await fluent.withConnection { connection in
+            let control = self.bounded(connection)
+            let db = QueryCounter.wrap(DatabaseMetrics.wrap(control), counter: counter)
+            try await control.raw("BEGIN").run()
+            do {
+                let result = try await work(db)
+                try await control.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await control.raw("ROLLBACK").run()
+                throw error
+            }
         } }
     }
 
