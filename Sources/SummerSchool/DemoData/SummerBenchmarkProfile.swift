@@ -32,7 +32,7 @@ enum SummerBenchmarkProfile {
             if try await sql.raw("SELECT id FROM summer_user WHERE username = 'student0000'").first() != nil {
                 return "Summer-school benchmark profile: already present, not loaded"
             }
-            var random = SeededRandom(seed: seed)
+            var random = SplitMix64(seed: seed)
             let tables = ["summer_user", "summer_student_info", "summer_student_score_detail", "summer_campus", "summer_project",
                           "summer_project_course_fee", "summer_course", "summer_course_project", "summer_shopping_chart", "summer_order",
                           "summer_order_operate_history"]
