@@ -42,23 +42,20 @@ struct AdminCourseRoutes: SummerRouteModule {
         let id = try call.pathID()
         guard try await AdminCourseItem.find(id, on: call.sql) != nil else { throw AppError.notFound }
         let fields = try await AdminCourseFields(try await call.bodyReader(call.writeMode), courseID: id, on: call.sql)
-        do {
-            let course = try await call.database.transaction { sql in
-                try await sql.update("summer_course")
+        // A concurrent edit may take the code first.
+        let course = try await RegistrarDatabase.mappingConstraintViolation {
+            try await call.database.transaction { sql in
+                try await sql.patch("summer_course", id: id)
                     .set("modified_time", to: SQLBind(SummerTime.now()))
                     .set("course_code", ifSent: fields.courseCode)
                     .set("name", ifSent: fields.name)
                     .set("credit", ifSent: fields.credit)
-                    .where("id", .equal, SQLBind(id))
                     .run()
                 return try await AdminCourseItem.find(id, on: sql)
             }
-            guard let course else { throw AppError.notFound }
-            return course
-        } catch where RegistrarDatabase.isConstraintViolation(error) {
-            // A concurrent edit took the code first.
-            throw AppError.field("course_code", AdminCourseFields.codeTaken)
-        }
+        } to: { AppError.field("course_code", AdminCourseFields.codeTaken) }
+        guard let course else { throw AppError.notFound }
+        return course
     }
 
     struct ToConfirmCount: Encodable, Sendable { let course_to_confirm_count: Int }
@@ -67,7 +64,7 @@ struct AdminCourseRoutes: SummerRouteModule {
     static func toConfirmCount(_ call: SummerCall) async throws -> ToConfirmCount {
         struct Count: Decodable { let n: Int }
         let count = try await call.sql.raw("""
-            SELECT COUNT(*) AS n FROM summer_user_course WHERE status = \(bind: "TO_CONFIRM")
+            SELECT COUNT(*) AS n FROM summer_user_course WHERE status = \(bind: CourseReviewState.toConfirm.rawValue)
             """).first(decoding: Count.self)?.n ?? 0
         return ToConfirmCount(course_to_confirm_count: count)
     }

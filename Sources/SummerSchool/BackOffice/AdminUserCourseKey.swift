@@ -22,10 +22,10 @@ struct AdminUserCourseKey: Sendable {
     func lock(on sql: any SQLDatabase) async throws -> (id: Int, status: String) {
         struct Locked: Decodable { let id: Int; let status: String }
         // A no-op update takes the row lock on both databases, and returns the state current after the wait.
-        let locked = try await sql.raw("""
-            UPDATE summer_user_course SET modified_time = modified_time WHERE id = (SELECT MIN(id) FROM summer_user_course \
-            WHERE user_id = \(bind: user) AND course_id = \(bind: course) AND order_id = \(bind: order)) RETURNING id, status
-            """).first(decoding: Locked.self)
+        let locked = try await sql.lockRow("summer_user_course", touching: "modified_time", where: """
+            id = (SELECT MIN(id) FROM summer_user_course \
+            WHERE user_id = \(bind: user) AND course_id = \(bind: course) AND order_id = \(bind: order))
+            """, returning: "id, status", as: Locked.self)
         guard let locked else { throw Self.notFound }
         return (locked.id, locked.status)
     }

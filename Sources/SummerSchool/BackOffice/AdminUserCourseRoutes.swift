@@ -84,9 +84,12 @@ struct AdminUserCourseRoutes: SummerRouteModule {
         let status = try reader.choice("status", .userCourseStatus).requiredValue("status")
         let row = try await call.database.transaction { sql in
             let record = try await key.lock(on: sql)
-            if record.status == "TO_UPLOAD" {
-                if status == "PASS" || status == "NOPASS" { throw Self.noImageForVerdict }
-                if status == "TO_CONFIRM" { throw Self.noImageForReview }
+            if record.status == CourseReviewState.toUpload.rawValue {
+                switch CourseReviewState(rawValue: status) {
+                case .pass, .noPass: throw Self.noImageForVerdict
+                case .toConfirm: throw Self.noImageForReview
+                case .toUpload, nil: break
+                }
             }
             // Conditional on the status the rule was checked against (the row is locked, so it holds).
             let changed = try await sql.raw("""

@@ -21,12 +21,10 @@ enum CourseAssignment {
 
     static func assign(_ call: SummerCall) async throws -> Envelope<EmptyObject> {
         let fields = try await Fields(try await call.bodyReader(.create), on: call.sql)
-        do {
+        // The unique (user, order, project, course) key: the same selection made by another request.
+        try await RegistrarDatabase.mappingConstraintViolation {
             try await call.database.transaction { sql in try await assign(fields, on: sql) }
-        } catch where RegistrarDatabase.isConstraintViolation(error) {
-            // The unique (user, order, project, course) key: the same selection made by another request.
-            throw AppError.rule(alreadySelected)
-        }
+        } to: { AppError.rule(alreadySelected) }
         return Reply.message("选课成功")
     }
 
@@ -34,23 +32,23 @@ enum CourseAssignment {
 
     /// Checks 1–9 of G4 and the insert, inside the caller's transaction.
     static func assign(_ fields: Fields, on sql: any SQLDatabase) async throws {
-        struct LockedOrder: Decodable { let user_id: Int; let status: String }
-        guard let order = try await sql.raw("""
-            UPDATE summer_order SET modified_time = modified_time WHERE id = \(bind: fields.order) RETURNING user_id, status
-            """).first(decoding: LockedOrder.self), order.user_id == fields.user
+        struct LockedOrder: Decodable { let user_id: Int; let status: OrderStatus }
+        guard let order = try await sql.lockRow(
+            "summer_order", touching: "modified_time", where: "id = \(bind: fields.order)", returning: "user_id, status",
+            as: LockedOrder.self), order.user_id == fields.user
         else { throw AppError.rule("订单不存在") }
         switch order.status {
-        case "TO_CONFIRM": throw AppError.rule("订单已支付但未确认, 请联系管理员确认订单")
-        case "TO_PAY": throw AppError.rule("订单尚未支付")
-        case "CANCELED": throw AppError.rule("订单已被取消")
-        case "CONFIRM_FAILED": throw AppError.rule("管理员已确认订单支付认证失败，不能进行任何更新操作")
-        default: break
+        case .toConfirm: throw AppError.rule("订单已支付但未确认, 请联系管理员确认订单")
+        case .toPay: throw AppError.rule("订单尚未支付")
+        case .canceled: throw AppError.rule("订单已被取消")
+        case .confirmFailed: throw AppError.rule("管理员已确认订单支付认证失败，不能进行任何更新操作")
+        case .confirmed: break
         }
 
         struct LockedCourse: Decodable { let is_active: Bool; let max_num: Int }
-        let course = try await sql.raw("""
-            UPDATE summer_course SET modified_time = modified_time WHERE id = \(bind: fields.course) RETURNING is_active, max_num
-            """).first(decoding: LockedCourse.self)
+        let course = try await sql.lockRow(
+            "summer_course", touching: "modified_time", where: "id = \(bind: fields.course)", returning: "is_active, max_num",
+            as: LockedCourse.self)
         let invalidCourse = AppError.rule("课程id：\(fields.course) 传入有误")
         guard let course, course.is_active else { throw invalidCourse }
         // The order's first cart item (ascending id) whose project offers the course.
@@ -79,10 +77,8 @@ enum CourseAssignment {
             projectID: chart.project_id, courseIDs: [fields.course], maxNum: [fields.course: course.max_num], on: sql)
 
         let now = SummerTime.now()
-        try await sql.raw("""
-            INSERT INTO summer_user_course (user_id, course_id, order_id, project_id, create_time, modified_time, score, \
-            status, credit_switch_status) VALUES (\(bind: fields.user), \(bind: fields.course), \(bind: fields.order), \
-            \(bind: chart.project_id), \(bind: now), \(bind: now), \(bind: 0), \(bind: "TO_UPLOAD"), \(bind: "PRE_POSTED"))
-            """).run()
+        try await sql.insertRow(NewUserCourse(
+            userId: fields.user, courseId: fields.course, orderId: fields.order, projectId: chart.project_id,
+            createTime: now, modifiedTime: now), into: "summer_user_course")
     }
 }

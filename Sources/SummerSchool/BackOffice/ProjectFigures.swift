@@ -24,7 +24,7 @@ enum ProjectFigures {
         let restriction: SQLQueryString = ids.map { "WHERE sc.project_id IN (\(binds: $0))" } ?? ""
         let rows = try await sql.raw("""
             SELECT sc.project_id, COUNT(DISTINCT o.user_id) AS applyed, \
-            COUNT(DISTINCT CASE WHEN o.status = \(bind: "CONFIRMED") THEN o.user_id END) AS payed \
+            COUNT(DISTINCT CASE WHEN o.status = \(bind: OrderStatus.confirmed.rawValue) THEN o.user_id END) AS payed \
             FROM summer_shopping_chart sc \
             JOIN summer_order_chart oc ON oc.chart_id = sc.id \
             JOIN summer_order o ON o.id = oc.order_id \

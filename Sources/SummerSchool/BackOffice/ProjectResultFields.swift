@@ -16,7 +16,7 @@ struct ProjectResultFields: Sendable {
     }
 
     /// SUCCESS and FAILURE record the outcome the student proves with an upload.
-    var needsProof: Bool { status.value == "SUCCESS" || status.value == "FAILURE" }
+    var needsProof: Bool { status.value.flatMap(CreditTransferState.init(rawValue:)).map(CreditTransferState.studentResults.contains) ?? false }
 
     static let proofMissing = AppError.rule("用户还未上传学分转换证明，不能更改学分转换状态为成功或失败")
 }

@@ -34,19 +34,17 @@ struct ProjectResultRoutes: SummerRouteModule {
         let fields = try ProjectResultFields(FieldReader(body, mode: call.writeMode))
         let row = try await call.database.transaction { sql in
             struct Locked: Decodable { let switch_img: String? }
-            guard let locked = try await sql.raw("""
-                UPDATE summer_user_course SET modified_time = modified_time \
-                WHERE id = \(bind: recordID) AND user_id = \(bind: userID) RETURNING switch_img
-                """).first(decoding: Locked.self)
+            guard let locked = try await sql.lockRow(
+                "summer_user_course", touching: "modified_time", where: "id = \(bind: recordID) AND user_id = \(bind: userID)",
+                returning: "switch_img", as: Locked.self)
             else { throw Self.noRecord }
             if fields.needsProof, (locked.switch_img ?? "").isEmpty { throw ProjectResultFields.proofMissing }
-            try await sql.update("summer_user_course")
+            try await sql.patch("summer_user_course", id: recordID)
                 .set("modified_time", to: SQLBind(SummerTime.now()))
                 .set("post_datetime", ifSent: fields.postDatetime)
                 .set("post_channel", ifSent: fields.postChannel)
                 .set("post_number", ifSent: fields.postNumber)
                 .set("credit_switch_status", ifSent: fields.status)
-                .where("id", .equal, SQLBind(recordID))
                 .run()
             return try await ProjectResultRow.find(recordID, userID: userID, on: sql)
         }

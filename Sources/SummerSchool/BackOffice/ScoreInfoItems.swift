@@ -31,3 +31,13 @@ struct ScoreInfoFields: Sendable {
         address = try input.string("address", max: 60)
     }
 }
+
+/// A student's first mailing address; fields not sent are stored empty.
+struct NewScoreInfo: Encodable, Sendable {
+    let userId: Int
+    let department: String
+    let phone: String
+    let country: String
+    let postCode: String
+    let address: String
+}

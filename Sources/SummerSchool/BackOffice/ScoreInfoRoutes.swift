@@ -45,30 +45,26 @@ struct ScoreInfoRoutes: SummerRouteModule {
         let saved = try await call.database.transaction { sql -> ScoreInfo? in
             // Locks the user row (a no-op update), so two first edits of one user cannot both insert a row.
             struct Locked: Decodable { let id: Int }
-            guard try await sql.raw("UPDATE summer_user SET is_active = is_active WHERE id = \(bind: userID) RETURNING id")
-                .first(decoding: Locked.self) != nil
+            guard try await sql.lockRow(
+                "summer_user", touching: "is_active", where: "id = \(bind: userID)", returning: "id", as: Locked.self) != nil
             else { return nil }
             struct Current: Decodable { let id: Int }
             if let current = try await sql.raw("""
                 SELECT id FROM summer_student_score_detail WHERE user_id = \(bind: userID) ORDER BY id DESC LIMIT 1
                 """).first(decoding: Current.self) {
-                return try await sql.update("summer_student_score_detail")
-                    .set("user_id", to: SQLBind(userID))  // keeps the statement valid when nothing was sent
+                return try await sql.patch("summer_student_score_detail", id: current.id)
                     .set("department", ifSent: fields.department)
                     .set("phone", ifSent: fields.phone)
                     .set("country", ifSent: fields.country)
                     .set("post_code", ifSent: fields.postCode)
                     .set("address", ifSent: fields.address)
-                    .where("id", .equal, SQLBind(current.id))
                     .returning(SQLRaw(ScoreInfo.columns))
                     .first(decoding: ScoreInfo.self)
             }
-            return try await sql.raw("""
-                INSERT INTO summer_student_score_detail (user_id, department, phone, country, post_code, address) \
-                VALUES (\(bind: userID), \(bind: fields.department.value ?? ""), \(bind: fields.phone.value ?? ""), \
-                \(bind: fields.country.value ?? ""), \(bind: fields.postCode.value ?? ""), \(bind: fields.address.value ?? "")) \
-                RETURNING \(unsafeRaw: ScoreInfo.columns)
-                """).first(decoding: ScoreInfo.self)
+            let address = NewScoreInfo(
+                userId: userID, department: fields.department.value ?? "", phone: fields.phone.value ?? "",
+                country: fields.country.value ?? "", postCode: fields.postCode.value ?? "", address: fields.address.value ?? "")
+            return try await sql.insertRow(address, into: "summer_student_score_detail", returning: ScoreInfo.columns, as: ScoreInfo.self)
         }
         guard let saved else { throw notFound }
         return Reply.ok(saved)

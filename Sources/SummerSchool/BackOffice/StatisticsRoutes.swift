@@ -16,7 +16,7 @@ struct StatisticsRoutes: SummerRouteModule {
 
     /// The four figures in one round trip, each its own aggregate (§5 D1).
     @Sendable static func studentsOverview(_ call: SummerCall) async throws -> some ResponseGenerator {
-        let confirmed = "CONFIRMED"
+        let confirmed = OrderStatus.confirmed.rawValue
         let figures = try await call.sql.raw("""
             SELECT \
             (SELECT COUNT(*) FROM summer_student_info si JOIN summer_user u ON u.id = si.user_id \

@@ -47,6 +47,39 @@ struct ProfileGender: Encodable, Sendable {
     }
 }
 
+/// A student's profile as the list (A1) and the detail (A2) read it, over `summer_student_info si` joined to
+/// `summer_user u`.
+struct StudentProfileRow: Decodable {
+    let id: Int
+    let user_id: Int
+    let name: String
+    let email: String
+    let cschool: String
+    let wechat: String
+    let wcampus: String
+    let last_login: Int64?
+    let first_name: String?
+    let last_name: String?
+    let gender: String?
+    let id_number: String?
+    let major: String?
+    let graduate_year: String?
+    let gpa: Double?
+    let channel_ref: Int?
+
+    static let columns = """
+        si.id, si.user_id, si.name, si.email, si.cschool, si.wechat, si.wcampus, u.last_login, si.first_name, \
+        si.last_name, si.gender, si.id_number, si.major, si.graduate_year, si.gpa, \(StudentChannel.resolvedID) AS channel_ref
+        """
+
+    /// `已建档` iff any of these is truthy (non-empty text, non-zero gpa); graduate_year counts here but
+    /// not in the statistics' personal_file_num (§5).
+    var hasPersonalFile: Bool {
+        let texts = [first_name, last_name, gender, id_number, major, graduate_year]
+        return texts.contains { !($0 ?? "").isEmpty } || (gpa ?? 0) != 0
+    }
+}
+
 /// One student of the list (A1, D3).
 struct StudentListItem: Encodable, Sendable {
     let user_id: Int
@@ -58,35 +91,7 @@ struct StudentListItem: Encodable, Sendable {
     let personal_file: String
     @Nullable var channel: StudentChannel?
 
-    struct Row: Decodable {
-        let id: Int
-        let user_id: Int
-        let name: String
-        let email: String
-        let cschool: String
-        let wechat: String
-        let last_login: Int64?
-        let first_name: String?
-        let last_name: String?
-        let gender: String?
-        let id_number: String?
-        let major: String?
-        let graduate_year: String?
-        let gpa: Double?
-        let channel_ref: Int?
-
-        static let columns = """
-            si.id, si.user_id, si.name, si.email, si.cschool, si.wechat, u.last_login, si.first_name, si.last_name, \
-            si.gender, si.id_number, si.major, si.graduate_year, si.gpa, \(StudentChannel.resolvedID) AS channel_ref
-            """
-
-        /// `已建档` iff any of these is truthy (non-empty text, non-zero gpa); graduate_year counts here but
-        /// not in the statistics' personal_file_num (§5).
-        var hasPersonalFile: Bool {
-            let texts = [first_name, last_name, gender, id_number, major, graduate_year]
-            return texts.contains { !($0 ?? "").isEmpty } || (gpa ?? 0) != 0
-        }
-    }
+    typealias Row = StudentProfileRow
 
     init(_ row: Row, channels: [Int: StudentChannel]) {
         user_id = row.user_id
@@ -205,28 +210,7 @@ struct StudentDetail: Encodable, Sendable {
     @Nullable var channel: StudentChannel?
     @Nullable var sales_man: ConsultantView?
 
-    struct Row: Decodable {
-        let id: Int
-        let user_id: Int
-        let name: String
-        let email: String
-        let wechat: String
-        let cschool: String
-        let wcampus: String
-        let first_name: String?
-        let last_name: String?
-        let gender: String?
-        let id_number: String?
-        let major: String?
-        let graduate_year: String?
-        let gpa: Double?
-        let channel_ref: Int?
-
-        static let columns = """
-            si.id, si.user_id, si.name, si.email, si.wechat, si.cschool, si.wcampus, si.first_name, si.last_name, \
-            si.gender, si.id_number, si.major, si.graduate_year, si.gpa, \(StudentChannel.resolvedID) AS channel_ref
-            """
-    }
+    typealias Row = StudentProfileRow
 }
 
 /// One course-confirmation record (A4). `syllabus` stays as an always-null key (DV-6, decision 24).

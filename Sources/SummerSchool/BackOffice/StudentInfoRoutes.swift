@@ -60,7 +60,7 @@ struct StudentInfoRoutes: SummerRouteModule {
         let coupons = try await sql.raw("""
             SELECT uc.user_id AS "user", c.id, c.info, c.start_time, c.end_time, c.coupon_code, c.amount \
             FROM summer_user_coupon uc JOIN summer_coupon c ON c.id = uc.coupon_id \
-            WHERE uc.user_id = \(bind: userID) AND uc.status = \(bind: "TO_USE") ORDER BY uc.id
+            WHERE uc.user_id = \(bind: userID) AND uc.status = \(bind: CouponUseStatus.toUse.rawValue) ORDER BY uc.id
             """).all(decoding: StudentCoupon.Row.self)
         let channels = try await StudentChannel.load(ids: row.channel_ref.map { [$0] } ?? [], on: sql)
         let consultant = try await sql.raw("""

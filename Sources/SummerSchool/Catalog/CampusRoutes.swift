@@ -44,11 +44,10 @@ struct CampusRoutes: SummerRouteModule {
         let serialize = !call.database.isSQLite
         let row = try await call.database.transaction { sql in
             try await Self.checkNameFree(fields.name.value!, except: nil, serialize: serialize, on: sql)
-            return try await sql.raw("""
-                INSERT INTO summer_campus (name, info, network_course, create_time, is_active) \
-                VALUES (\(bind: fields.name.value!), \(bind: fields.info.value!), \(bind: fields.networkCourse.value ?? false), \
-                \(bind: now), \(bind: true)) RETURNING \(unsafeRaw: CatalogCampus.Row.columns)
-                """).first(decoding: CatalogCampus.Row.self)!
+            let campus = NewCampus(
+                name: fields.name.value!, info: fields.info.value!, networkCourse: fields.networkCourse.value ?? false, createTime: now)
+            return try await sql.insertRow(
+                campus, into: "summer_campus", returning: CatalogCampus.Row.columns, as: CatalogCampus.Row.self)
         }
         return CatalogCampus(row)
     }
@@ -63,14 +62,11 @@ struct CampusRoutes: SummerRouteModule {
             if let name = fields.name.value {
                 try await Self.checkNameFree(name, except: id, serialize: serialize, on: sql)
             }
-            if fields.name.isPresent || fields.info.isPresent || fields.networkCourse.isPresent {
-                try await sql.update("summer_campus")
-                    .set("name", ifSent: fields.name)
-                    .set("info", ifSent: fields.info)
-                    .set("network_course", ifSent: fields.networkCourse)
-                    .where("id", .equal, SQLBind(id))
-                    .run()
-            }
+            try await sql.patch("summer_campus", id: id)
+                .set("name", ifSent: fields.name)
+                .set("info", ifSent: fields.info)
+                .set("network_course", ifSent: fields.networkCourse)
+                .run()
             return try await Self.findActive(id, on: sql)
         }
         return CatalogCampus(row)

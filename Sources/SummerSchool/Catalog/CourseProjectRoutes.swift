@@ -16,24 +16,20 @@ struct CourseProjectRoutes: SummerRouteModule {
         let fields = try await CourseProjectFields(try await call.bodyReader(.create), on: call.sql)
         let (courseID, projectID) = (fields.course.value!, fields.project.value!)
         let now = SummerTime.now()
-        do {
+        // A concurrent link of the same pair may win the unique index after the check.
+        try await RegistrarDatabase.mappingConstraintViolation {
             try await call.database.transaction { sql in
                 if try await sql.raw("""
                     SELECT id FROM summer_course_project WHERE project_id = \(bind: projectID) AND course_id = \(bind: courseID)
                     """).first() != nil {
                     throw AppError.rule(duplicatePair)
                 }
-                try await sql.raw("""
-                    INSERT INTO summer_course_project (project_id, course_id, create_time, modified_time, professor, \
-                    start_time, end_time, address) VALUES (\(bind: projectID), \(bind: courseID), \(bind: now), \(bind: now), \
-                    \(bind: fields.professor.value!), \(bind: fields.startTime.value!), \(bind: fields.endTime.value!), \
-                    \(bind: fields.address.value!))
-                    """).run()
+                try await sql.insertRow(NewCourseProject(
+                    projectId: projectID, courseId: courseID, createTime: now, modifiedTime: now,
+                    professor: fields.professor.value!, startTime: fields.startTime.value!, endTime: fields.endTime.value!,
+                    address: fields.address.value!), into: "summer_course_project")
             }
-        } catch where RegistrarDatabase.isConstraintViolation(error) {
-            // A concurrent link of the same pair won the unique index.
-            throw AppError.rule(duplicatePair)
-        }
+        } to: { AppError.rule(duplicatePair) }
         return Reply.message("关联成功")
     }
 }

@@ -51,12 +51,11 @@ struct CourseRoutes: SummerRouteModule {
         let now = SummerTime.now()
         let row = try await uniqueCode {
             try await call.database.transaction { sql in
-                return try await sql.raw("""
-                    INSERT INTO summer_course (course_code, name, max_num, credit, create_time, modified_time, is_active) \
-                    VALUES (\(bind: fields.courseCode.value!), \(bind: fields.name.value!), \(bind: fields.maxNum.value!), \
-                    \(bind: fields.credit.value!), \(bind: now), \(bind: now), \(bind: true)) \
-                    RETURNING \(unsafeRaw: CatalogCourse.Row.columns)
-                    """).first(decoding: CatalogCourse.Row.self)!
+                let course = NewCourse(
+                    courseCode: fields.courseCode.value!, name: fields.name.value!, maxNum: fields.maxNum.value!,
+                    credit: fields.credit.value!, createTime: now, modifiedTime: now)
+                return try await sql.insertRow(
+                    course, into: "summer_course", returning: CatalogCourse.Row.columns, as: CatalogCourse.Row.self)
             }
         }
         return CatalogCourse(row)
@@ -70,13 +69,12 @@ struct CourseRoutes: SummerRouteModule {
         let now = SummerTime.now()
         let row = try await uniqueCode {
             try await call.database.transaction { sql in
-                try await sql.update("summer_course")
+                try await sql.patch("summer_course", id: id)
                     .set("modified_time", to: SQLBind(now))
                     .set("course_code", ifSent: fields.courseCode)
                     .set("name", ifSent: fields.name)
                     .set("max_num", ifSent: fields.maxNum)
                     .set("credit", ifSent: fields.credit)
-                    .where("id", .equal, SQLBind(id))
                     .run()
                 return try await Self.findActive(id, on: sql)
             }
@@ -87,9 +85,7 @@ struct CourseRoutes: SummerRouteModule {
     /// The code was checked with the fields; a concurrent write that took it since trips the unique index,
     /// which gets the same field error.
     static func uniqueCode<T: Sendable>(_ work: () async throws -> T) async throws -> T {
-        do { return try await work() } catch where RegistrarDatabase.isConstraintViolation(error) {
-            throw AppError.field("course_code", CourseFields.codeTaken)
-        }
+        try await RegistrarDatabase.mappingConstraintViolation(work, to: { AppError.field("course_code", CourseFields.codeTaken) })
     }
 
     /// S16: K plus the offerings whose course and project are active, each with its project expanded to P.

@@ -61,13 +61,12 @@ struct ProjectRoutes: SummerRouteModule {
         let fields = try await ProjectFields(try await call.bodyReader(.create), on: call.sql)
         let now = SummerTime.now()
         return try await call.database.transaction { sql in
-            let row = try await sql.raw("""
-                INSERT INTO summer_project (campus_id, name, start_date, end_date, address, info, create_time, apply_fee, \
-                course_num, is_active) VALUES (\(bind: fields.campus.value!), \(bind: fields.name.value), \
-                \(bind: fields.startDate.value!), \(bind: fields.endDate.value!), \(bind: fields.address.value), \
-                \(bind: fields.info.value), \(bind: now), \(bind: fields.applyFee.value), \(bind: fields.courseNum.value!), \
-                \(bind: true)) RETURNING \(unsafeRaw: CatalogProject.Row.columns)
-                """).first(decoding: CatalogProject.Row.self)!
+            let project = NewProject(
+                campusId: fields.campus.value!, name: fields.name.value, startDate: fields.startDate.value!,
+                endDate: fields.endDate.value!, address: fields.address.value, info: fields.info.value, createTime: now,
+                applyFee: fields.applyFee.value, courseNum: fields.courseNum.value!)
+            let row = try await sql.insertRow(
+                project, into: "summer_project", returning: CatalogProject.Row.columns, as: CatalogProject.Row.self)
             try await Self.replaceFees(of: row.id, with: fields.fees ?? [], on: sql)
             return try await Self.rendered(row, on: sql)
         }
@@ -78,24 +77,18 @@ struct ProjectRoutes: SummerRouteModule {
         let id = try call.pathID()
         _ = try await findActive(id, on: call.sql)
         let fields = try await ProjectFields(try await call.bodyReader(call.writeMode), on: call.sql)
-        let isSQLite = call.database.isSQLite
         return try await call.database.transaction { sql in
-            try await Self.lock(id, isSQLite: isSQLite, on: sql)
-            let sent = [fields.campus.isPresent, fields.name.isPresent, fields.startDate.isPresent, fields.endDate.isPresent,
-                        fields.address.isPresent, fields.info.isPresent, fields.applyFee.isPresent, fields.courseNum.isPresent]
-            if sent.contains(true) {
-                try await sql.update("summer_project")
-                    .set("campus_id", ifSent: fields.campus)
-                    .set("name", ifSent: fields.name)
-                    .set("start_date", ifSent: fields.startDate)
-                    .set("end_date", ifSent: fields.endDate)
-                    .set("address", ifSent: fields.address)
-                    .set("info", ifSent: fields.info)
-                    .set("apply_fee", ifSent: fields.applyFee)
-                    .set("course_num", ifSent: fields.courseNum)
-                    .where("id", .equal, SQLBind(id))
-                    .run()
-            }
+            try await Self.lock(id, on: sql)
+            try await sql.patch("summer_project", id: id)
+                .set("campus_id", ifSent: fields.campus)
+                .set("name", ifSent: fields.name)
+                .set("start_date", ifSent: fields.startDate)
+                .set("end_date", ifSent: fields.endDate)
+                .set("address", ifSent: fields.address)
+                .set("info", ifSent: fields.info)
+                .set("apply_fee", ifSent: fields.applyFee)
+                .set("course_num", ifSent: fields.courseNum)
+                .run()
             if let fees = fields.fees { try await Self.replaceFees(of: id, with: fees, on: sql) }
             return try await Self.rendered(try await Self.findActive(id, on: sql), on: sql)
         }
@@ -107,19 +100,18 @@ struct ProjectRoutes: SummerRouteModule {
         _ = try await findActive(id, on: call.sql)
         let reader = try await call.bodyReader(.create)
         let fees = try ProjectFees.validate(try ProjectFees.read(reader, required: true) ?? [])
-        let isSQLite = call.database.isSQLite
         return try await call.database.transaction { sql in
-            try await Self.lock(id, isSQLite: isSQLite, on: sql)
+            try await Self.lock(id, on: sql)
             try await Self.replaceFees(of: id, with: fees, on: sql)
             return try await Self.rendered(try await Self.findActive(id, on: sql), on: sql)
         }
     }
 
     /// Serializes writers of one project, so two concurrent fee-table replacements never meet on the unique
-    /// (project, course_number) index (SQLite's write transactions are serial already).
-    static func lock(_ id: Int, isSQLite: Bool, on sql: any SQLDatabase) async throws {
-        guard !isSQLite else { return }
-        try await sql.raw("SELECT id FROM summer_project WHERE id = \(bind: id) FOR UPDATE").run()
+    /// (project, course_number) index.
+    static func lock(_ id: Int, on sql: any SQLDatabase) async throws {
+        struct Locked: Decodable { let id: Int }
+        _ = try await sql.lockRow("summer_project", touching: "course_num", where: "id = \(bind: id)", returning: "id", as: Locked.self)
     }
 
     /// The whole table is replaced (catalog spec §3.1): old rows deleted, new ones inserted in one statement.

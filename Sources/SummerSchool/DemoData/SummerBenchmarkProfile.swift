@@ -21,7 +21,7 @@ enum SummerBenchmarkProfile {
     static let subjects = ["Computer Science", "Economics", "Statistics", "Psychology", "History", "Mathematics", "Physics",
                            "Art", "Literature", "Philosophy"]
     /// Order states with their weights: CONFIRMED twice as often as each other state.
-    static let statuses = ["TO_PAY", "TO_CONFIRM", "CONFIRMED", "CONFIRMED", "CANCELED", "CONFIRM_FAILED"]
+    static let statuses: [OrderStatus] = [.toPay, .toConfirm, .confirmed, .confirmed, .canceled, .confirmFailed]
 
     private struct Count: Decodable { let count: Int }
 
@@ -32,7 +32,7 @@ enum SummerBenchmarkProfile {
             if try await sql.raw("SELECT id FROM summer_user WHERE username = 'student0000'").first() != nil {
                 return "Summer-school benchmark profile: already present, not loaded"
             }
-            var random = SeededRandom(seed: seed)
+            var random = SplitMix64(seed: seed)
             let tables = ["summer_user", "summer_student_info", "summer_student_score_detail", "summer_campus", "summer_project",
                           "summer_project_course_fee", "summer_course", "summer_course_project", "summer_shopping_chart", "summer_order",
                           "summer_order_operate_history"]
@@ -140,13 +140,13 @@ enum SummerBenchmarkProfile {
                 let project = projectList[random.int(0...projects - 1)]
                 let count = random.int(1...project.fees.count)
                 let fee = project.fees[count - 1]
-                charts.append([chartIDs[index], project.id, userID, count, fee, time, time, "ORDERED", addressIDs[index]])
+                charts.append([chartIDs[index], project.id, userID, count, fee, time, time, ChartStatus.ordered.rawValue, addressIDs[index]])
                 let status = random.pick(statuses)
                 let total = project.applyFee + fee
                 orders.append([orderIDs[index], userID, random.pick(["RMB", "DOLLAR"]), random.pick(["BANK", "ALI_PAY", "PAY_PAL", "OFF_LINE"]),
-                               status, total, total, time + second, time + second, String?.none])
+                               status.rawValue, total, total, time + second, time + second, String?.none])
                 orderCharts.append([orderIDs[index], chartIDs[index]])
-                history.append([historyIDs[index], userID, "CREATE", time + second, "创建了订单", orderIDs[index]])
+                history.append([historyIDs[index], userID, OperateKey.create.rawValue, time + second, OrderRemark.created, orderIDs[index]])
             }
             try await DemoRows.insertAll("summer_user", columns: ["id", "username", "password", "role", "is_active", "is_superuser", "create_time"], users, on: sql)
             try await DemoRows.insertAll("summer_student_info", columns: [

@@ -10,10 +10,10 @@ enum SummerDemoStudents {
     /// One selected course of a CONFIRMED order: (offered course index, review status, score, grade, credit status).
     struct Selection {
         let course: Int
-        let status: String
+        let status: CourseReviewState
         let score: Int
         let grade: String?
-        let credit: String
+        let credit: CreditTransferState
     }
 
     struct Student {
@@ -26,7 +26,7 @@ enum SummerDemoStudents {
         /// Cart items left in the cart: (project index, course count).
         var cart: [(Int, Int)] = []
         /// The order: its status and its items (project index, course count), nil for none.
-        var order: (status: String, items: [(Int, Int)], currency: String, payment: String, remark: String?)?
+        var order: (status: OrderStatus, items: [(Int, Int)], currency: String, payment: String, remark: String?)?
         var useCoupon = false
         var selections: [Selection] = []
         var remarks: [String] = []
@@ -37,29 +37,29 @@ enum SummerDemoStudents {
                 cart: [(0, 2), (3, 1)]),
         Student(username: "student02", name: "李四", pinyin: ("Si", "Li"), gender: "FEMALE", school: "北京大学", major: "计算机科学",
                 cart: [(4, 1)],
-                order: ("TO_PAY", [(1, 3)], "RMB", "BANK", "希望安排靠近图书馆的宿舍"), useCoupon: true),
+                order: (.toPay, [(1, 3)], "RMB", "BANK", "希望安排靠近图书馆的宿舍"), useCoupon: true),
         Student(username: "student03", name: "王五", pinyin: ("Wu", "Wang"), gender: "MALE", school: "华中科技大学", major: "数学",
-                order: ("TO_CONFIRM", [(2, 2)], "RMB", "ALI_PAY", nil),
+                order: (.toConfirm, [(2, 2)], "RMB", "ALI_PAY", nil),
                 remarks: ["已电话确认付款截图，待财务核对"]),
         Student(username: "student04", name: "赵六", pinyin: ("Liu", "Zhao"), gender: "FEMALE", school: "复旦大学", major: "心理学",
-                order: ("CONFIRMED", [(0, 3), (3, 1)], "DOLLAR", "PAY_PAL", "同时报名两个项目"), useCoupon: true,
+                order: (.confirmed, [(0, 3), (3, 1)], "DOLLAR", "PAY_PAL", "同时报名两个项目"), useCoupon: true,
                 selections: [
-                    Selection(course: 0, status: "PASS", score: 92, grade: "A", credit: "POSTED"),
-                    Selection(course: 1, status: "TO_CONFIRM", score: 0, grade: nil, credit: "PRE_POSTED"),
-                    Selection(course: 4, status: "TO_UPLOAD", score: 0, grade: nil, credit: "PRE_POSTED"),
+                    Selection(course: 0, status: .pass, score: 92, grade: "A", credit: .posted),
+                    Selection(course: 1, status: .toConfirm, score: 0, grade: nil, credit: .prePosted),
+                    Selection(course: 4, status: .toUpload, score: 0, grade: nil, credit: .prePosted),
                 ],
                 remarks: ["学生希望成绩单寄往复旦大学教务处", "已寄出成绩单"]),
         Student(username: "student05", name: "孙七", pinyin: ("Qi", "Sun"), gender: "MALE", school: "浙江大学", major: "统计学",
                 cart: [(1, 1)],
-                order: ("CANCELED", [(1, 2)], "RMB", "BANK", nil), useCoupon: true),
+                order: (.canceled, [(1, 2)], "RMB", "BANK", nil), useCoupon: true),
         Student(username: "student06", name: "周八", pinyin: ("Ba", "Zhou"), gender: "FEMALE", school: "南京大学", major: "历史学",
-                order: ("CONFIRM_FAILED", [(2, 1)], "RMB", "OFF_LINE", "付款金额不符"),
+                order: (.confirmFailed, [(2, 1)], "RMB", "OFF_LINE", "付款金额不符"),
                 remarks: ["付款截图金额与订单不符，已联系学生重新下单"]),
         Student(username: "student07", name: "吴九", pinyin: ("Jiu", "Wu"), gender: "MALE", school: "中山大学", major: "物理学",
-                order: ("CONFIRMED", [(1, 2)], "RMB", "BANK", nil),
+                order: (.confirmed, [(1, 2)], "RMB", "BANK", nil),
                 selections: [
-                    Selection(course: 5, status: "PASS", score: 85, grade: "B+", credit: "SUCCESS"),
-                    Selection(course: 3, status: "NOPASS", score: 0, grade: nil, credit: "PRE_POSTED"),
+                    Selection(course: 5, status: .pass, score: 85, grade: "B+", credit: .success),
+                    Selection(course: 3, status: .noPass, score: 0, grade: nil, credit: .prePosted),
                 ]),
     ]
 
@@ -103,7 +103,7 @@ enum SummerDemoStudents {
             }
             for (project, count) in student.cart {
                 _ = try await chart(userID: userID, addressID: addressID, project: catalog.projectIDs[project], count: count,
-                                    status: "NEW", at: t0 + minute, on: sql)
+                                    status: .new, at: t0 + minute, on: sql)
             }
             if let order = student.order {
                 try await placeOrder(
@@ -119,19 +119,19 @@ enum SummerDemoStudents {
     }
 
     /// A cart item with its fee taken from the project's table (pricing §7).
-    static func chart(userID: Int, addressID: Int, project: Int, count: Int, status: String, at time: Int64, on sql: any SQLDatabase) async throws -> (id: Int, fee: Int64) {
+    static func chart(userID: Int, addressID: Int, project: Int, count: Int, status: ChartStatus, at time: Int64, on sql: any SQLDatabase) async throws -> (id: Int, fee: Int64) {
         let fee = try await sql.raw("""
             SELECT course_fee FROM summer_project_course_fee WHERE project_id = \(bind: project) AND course_number = \(bind: count)
             """).first(decoding: Fee.self)?.course_fee ?? 0
         let id = try await DemoRows.insert("summer_shopping_chart", [
             ("project_id", project), ("user_id", userID), ("course_num", count), ("course_fee", fee), ("create_time", time),
-            ("modified_time", time), ("status", status), ("stu_score_detail_id", addressID),
+            ("modified_time", time), ("status", status.rawValue), ("stu_score_detail_id", addressID),
         ], on: sql)
         return (id, fee)
     }
 
     static func placeOrder(
-        _ order: (status: String, items: [(Int, Int)], currency: String, payment: String, remark: String?),
+        _ order: (status: OrderStatus, items: [(Int, Int)], currency: String, payment: String, remark: String?),
         student: Student, userID: Int, addressID: Int, catalog: SummerDemoCatalog.Loaded, adminID: Int?, couponID: Int?,
         couponCents: Int64, at t0: Int64, on sql: any SQLDatabase
     ) async throws {
@@ -140,7 +140,7 @@ enum SummerDemoStudents {
         var standard: Int64 = 0
         for (project, count) in order.items {
             let projectID = catalog.projectIDs[project]
-            let item = try await chart(userID: userID, addressID: addressID, project: projectID, count: count, status: "ORDERED", at: t0, on: sql)
+            let item = try await chart(userID: userID, addressID: addressID, project: projectID, count: count, status: .ordered, at: t0, on: sql)
             let apply = try await sql.raw("SELECT apply_fee FROM summer_project WHERE id = \(bind: projectID)").first(decoding: Apply.self)?.apply_fee
             standard += (apply ?? 0) + item.fee
             charts.append(item.id)
@@ -149,11 +149,11 @@ enum SummerDemoStudents {
         let created = t0 + minute
         var modified = created
         let status = order.status
-        let paid = ["TO_CONFIRM", "CONFIRMED", "CONFIRM_FAILED"].contains(status)
+        let paid = [OrderStatus.toConfirm, .confirmed, .confirmFailed].contains(status)
         if paid { modified += 30 * minute }
-        if status != "TO_PAY" { modified += 30 * minute }
+        if status != .toPay { modified += 30 * minute }
         let orderID = try await DemoRows.insert("summer_order", [
-            ("user_id", userID), ("currency", order.currency), ("payment", order.payment), ("status", status),
+            ("user_id", userID), ("currency", order.currency), ("payment", order.payment), ("status", status.rawValue),
             ("standard_fee", standard), ("pay_fee", max(standard - discount, 0)), ("create_time", created),
             ("modified_time", modified), ("remark", order.remark),
         ], on: sql)
@@ -161,13 +161,13 @@ enum SummerDemoStudents {
         if let couponID {
             try await DemoRows.insertAll("summer_order_coupon", columns: ["order_id", "coupon_id"], [[orderID, couponID]], on: sql)
             // Coupon state as the order drives it (§8.3).
-            let couponStatus = ["TO_PAY": "LOCKED", "TO_CONFIRM": "LOCKED", "CONFIRMED": "USED"][status] ?? "TO_USE"
+            let couponStatus: CouponUseStatus = [.toPay: .locked, .toConfirm: .locked, .confirmed: .used][status] ?? .toUse
             _ = try await DemoRows.insert("summer_user_coupon", [
-                ("user_id", userID), ("coupon_id", couponID), ("status", couponStatus),
+                ("user_id", userID), ("coupon_id", couponID), ("status", couponStatus.rawValue),
             ], on: sql)
         }
 
-        var history: [(Int, String, String, Int64)] = [(userID, "CREATE", "创建了订单", created)]
+        var history: [(Int, OperateKey, String, Int64)] = [(userID, .create, OrderRemark.created, created)]
         if paid {
             _ = try await DemoRows.insert("summer_order_payment", [
                 ("order_id", orderID), ("amount", max(standard - discount, 0)), ("account_number", "6222020000\(String(format: "%06d", userID))"),
@@ -175,35 +175,35 @@ enum SummerDemoStudents {
                 ("pay_date", "2026-06-0\(1 + userID % 9)"), ("img", "order/order_payment/demo-proof.png"),
                 ("create_time", created + 30 * minute),
             ], on: sql)
-            history.append((userID, "UPDATE", "上传了订单支付信息", created + 30 * minute))
+            history.append((userID, .update, OrderRemark.paid, created + 30 * minute))
         }
         let operatorID = adminID ?? userID
         switch status {
-        case "CANCELED": history.append((userID, "UPDATE", "取消了订单", created + 30 * minute))
-        case "CONFIRMED": history.append((operatorID, "UPDATE", "订单支付成功，已确认", created + 60 * minute))
-        case "CONFIRM_FAILED": history.append((operatorID, "UPDATE", "订单支付失败，验证失败", created + 60 * minute))
+        case .canceled: history.append((userID, .update, OrderRemark.canceled, created + 30 * minute))
+        case .confirmed: history.append((operatorID, .update, OrderRemark.confirmed, created + 60 * minute))
+        case .confirmFailed: history.append((operatorID, .update, OrderRemark.failed, created + 60 * minute))
         default: break
         }
         try await DemoRows.insertAll("summer_order_operate_history", columns: ["operator_id", "key", "create_time", "remark", "source_id"],
-                                     history.map { [$0.0, $0.1, $0.3, $0.2, orderID] }, on: sql)
+                                     history.map { [$0.0, $0.1.rawValue, $0.3, $0.2, orderID] }, on: sql)
 
         // Course selections under the first item's project, in the offered courses of that project.
-        guard status == "CONFIRMED", let first = order.items.first else { return }
+        guard status == .confirmed, let first = order.items.first else { return }
         let projectID = catalog.projectIDs[first.0]
         for (offset, selection) in student.selections.enumerated() {
             let time = created + Int64(90 + offset) * minute
-            let graded = selection.status == "PASS"
+            let graded = selection.status == .pass
             _ = try await DemoRows.insert("summer_user_course", [
                 ("user_id", userID), ("course_id", catalog.courseIDs[selection.course]), ("order_id", orderID),
                 ("project_id", projectID), ("create_time", time), ("modified_time", time), ("score", selection.score),
                 ("score_grade", selection.grade), ("reporting_time", graded ? time + 30 * 24 * 60 * minute : nil as Int64?),
-                ("confirm_img", selection.status == "TO_UPLOAD" ? nil : "course/confirm_img/demo-review.png"),
-                ("status", selection.status),
-                ("post_datetime", ["POSTED", "RECEIVED", "SUCCESS", "FAILURE"].contains(selection.credit) ? time + 40 * 24 * 60 * minute : nil as Int64?),
-                ("post_channel", selection.credit == "PRE_POSTED" ? nil : "EMS" as String?),
-                ("post_number", selection.credit == "PRE_POSTED" ? nil : "EA\(100_000_000 + userID)CN" as String?),
-                ("credit_switch_status", selection.credit),
-                ("switch_img", selection.credit == "SUCCESS" ? "project/result/photo/demo-result.png" : nil as String?),
+                ("confirm_img", selection.status == .toUpload ? nil : "course/confirm_img/demo-review.png"),
+                ("status", selection.status.rawValue),
+                ("post_datetime", selection.credit != .prePosted ? time + 40 * 24 * 60 * minute : nil as Int64?),
+                ("post_channel", selection.credit == .prePosted ? nil : "EMS" as String?),
+                ("post_number", selection.credit == .prePosted ? nil : "EA\(100_000_000 + userID)CN" as String?),
+                ("credit_switch_status", selection.credit.rawValue),
+                ("switch_img", selection.credit == .success ? "project/result/photo/demo-result.png" : nil as String?),
             ], on: sql)
         }
     }

@@ -47,12 +47,10 @@ struct CartRoutes: SummerRouteModule {
         return try await call.database.transaction { sql in
             let fee = try await fields.courseFee(on: sql)
             let now = SummerTime.now()
-            let row = try await sql.raw("""
-                INSERT INTO summer_shopping_chart (project_id, user_id, course_num, course_fee, create_time, \
-                modified_time, status, stu_score_detail_id) VALUES (\(bind: fields.projectID), \(bind: caller.id), \
-                \(bind: fields.courseNum), \(bind: fee), \(bind: now), \(bind: now), \(bind: ChartStatus.new.rawValue), \
-                \(bind: fields.scoreDetailID)) RETURNING \(unsafeRaw: CartRow.columns)
-                """).first(decoding: CartRow.self)!
+            let item = NewCartItem(
+                projectId: fields.projectID, userId: caller.id, courseNum: fields.courseNum, courseFee: fee, createTime: now,
+                modifiedTime: now, stuScoreDetailId: fields.scoreDetailID)
+            let row = try await sql.insertRow(item, into: "summer_shopping_chart", returning: CartRow.columns, as: CartRow.self)
             return try await CartLoader.item(row, on: sql)
         }
     }

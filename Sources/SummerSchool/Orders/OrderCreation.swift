@@ -33,12 +33,10 @@ enum OrderCreation {
             if try await hasUnfinishedOrder(userID: actingID, on: sql) { throw AppError.rule(OrderMessage.unfinished) }
             let price = try await price(charts, coupons: coupons, on: sql)
             let now = SummerTime.now()
-            let order = try await sql.raw("""
-                INSERT INTO summer_order (user_id, currency, payment, status, standard_fee, pay_fee, create_time, \
-                modified_time, remark) VALUES (\(bind: actingID), \(bind: body.currency), \(bind: body.payment), \
-                \(bind: OrderStatus.toPay.rawValue), \(bind: price.standardFee), \(bind: price.payFee), \(bind: now), \
-                \(bind: now), \(bind: body.remark)) RETURNING \(unsafeRaw: OrderRow.columns)
-                """).first(decoding: OrderRow.self)!
+            let newOrder = NewOrder(
+                userId: actingID, currency: body.currency, payment: body.payment, standardFee: price.standardFee,
+                payFee: price.payFee, createTime: now, modifiedTime: now, remark: body.remark)
+            let order = try await sql.insertRow(newOrder, into: "summer_order", returning: OrderRow.columns, as: OrderRow.self)
             try await link(order: order.id, charts: body.chartIDs, coupons: Array(coupons.keys), on: sql)
             try await lockCoupons(body.couponIDs, userID: actingID, on: sql)
             try await consumeCharts(body.chartIDs, userID: actingID, at: now, on: sql)
@@ -62,7 +60,8 @@ enum OrderCreation {
     /// Locks the acting user's row for the rest of the transaction (a portable `SELECT … FOR UPDATE`), so one
     /// user's order creations run one after the other and each sees the orders committed before it.
     static func lockUser(_ userID: Int, on sql: any SQLDatabase) async throws {
-        guard try await sql.raw("UPDATE summer_user SET role = role WHERE id = \(bind: userID) RETURNING id").first() != nil
+        struct Locked: Decodable { let id: Int }
+        guard try await sql.lockRow("summer_user", touching: "role", where: "id = \(bind: userID)", returning: "id", as: Locked.self) != nil
         else { throw AppError.notFound }
     }
 

@@ -8,9 +8,7 @@ enum OrderHistory {
         order orderID: Int, operator operatorID: Int, key: OperateKey, remark: String, at time: Int64,
         on sql: any SQLDatabase
     ) async throws {
-        try await sql.raw("""
-            INSERT INTO summer_order_operate_history (operator_id, key, create_time, remark, source_id) \
-            VALUES (\(bind: operatorID), \(bind: key.rawValue), \(bind: time), \(bind: remark), \(bind: orderID))
-            """).run()
+        let row = NewOrderHistory(operatorId: operatorID, key: key.rawValue, createTime: time, remark: remark, sourceId: orderID)
+        try await sql.insertRow(row, into: "summer_order_operate_history")
     }
 }

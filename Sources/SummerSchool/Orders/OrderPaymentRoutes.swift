@@ -65,12 +65,11 @@ struct OrderPaymentRoutes: SummerRouteModule {
                     let current = try await OrderTransition.status(of: body.orderID, on: sql)
                     throw AppError.rule(current?.paymentRefusal ?? OrderStatus.canceled.paymentRefusal!)
                 }
-                let row = try await sql.raw("""
-                    INSERT INTO summer_order_payment (order_id, amount, account_number, account_name, opening_bank, \
-                    pay_date, img, create_time) VALUES (\(bind: body.orderID), \(bind: body.amount), \
-                    \(bind: body.accountNumber), \(bind: body.accountName), \(bind: body.openingBank), \(bind: body.payDate), \
-                    \(bind: path), \(bind: now)) RETURNING \(unsafeRaw: PaymentProofRow.columns)
-                    """).first(decoding: PaymentProofRow.self)!
+                let proof = NewPaymentProof(
+                    orderId: body.orderID, amount: body.amount, accountNumber: body.accountNumber, accountName: body.accountName,
+                    openingBank: body.openingBank, payDate: body.payDate, img: path, createTime: now)
+                let row = try await sql.insertRow(
+                    proof, into: "summer_order_payment", returning: PaymentProofRow.columns, as: PaymentProofRow.self)
                 try await OrderHistory.record(
                     order: body.orderID, operator: caller.id, key: .update, remark: OrderRemark.paid, at: now, on: sql)
                 return row

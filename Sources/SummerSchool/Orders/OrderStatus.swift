@@ -1,7 +1,7 @@
 /// The states and enumerations of the order module (catalog spec §3.3, §8), stored as their keys.
 
 /// `Order.STATUS`. Unfinished orders (TO_PAY, TO_CONFIRM) block a new order; the other three are final.
-enum OrderStatus: String, CaseIterable, Sendable {
+enum OrderStatus: String, CaseIterable, Decodable, Sendable {
     case canceled = "CANCELED"
     case toPay = "TO_PAY"
     case toConfirm = "TO_CONFIRM"

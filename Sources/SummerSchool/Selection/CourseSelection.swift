@@ -22,24 +22,21 @@ struct CourseSelection: Sendable {
     /// Inserts one user_course row per course, or nothing.
     func apply(userID: Int, database: RegistrarDatabase) async throws {
         let selection = self
-        do {
+        // The unique (user, order, project, course) key (D7); the locks make this a last line of defence.
+        try await RegistrarDatabase.mappingConstraintViolation {
             try await database.transaction { sql in try await selection.run(userID: userID, on: sql) }
-        } catch where RegistrarDatabase.isConstraintViolation(error) {
-            // The unique (user, order, project, course) key (D7); the locks make this a last line of defence.
-            throw AppError.rule(Self.alreadySelected)
-        }
+        } to: { AppError.rule(Self.alreadySelected) }
     }
 
     private func run(userID: Int, on sql: any SQLDatabase) async throws {
         // D7: the order row is locked first (the admin assignment does the same), so the remaining count and
         // the duplicate check below see every selection made under this order.
-        struct LockedOrder: Decodable { let status: String }
-        guard let order = try await sql.raw("""
-            UPDATE summer_order SET modified_time = modified_time WHERE id = \(bind: orderID) \
-            AND user_id = \(bind: userID) RETURNING status
-            """).first(decoding: LockedOrder.self)
+        struct LockedOrder: Decodable { let status: OrderStatus }
+        guard let order = try await sql.lockRow(
+            "summer_order", touching: "modified_time", where: "id = \(bind: orderID) AND user_id = \(bind: userID)",
+            returning: "status", as: LockedOrder.self)
         else { throw AppError.field("order", FieldMessage.noSuchObject(String(orderID))) }
-        guard order.status == SelectionInput.confirmedOrder else { throw SelectionInput.orderNotConfirmed }
+        guard order.status == .confirmed else { throw SelectionInput.orderNotConfirmed }
 
         // The cart item must be the caller's and one of this order's.
         struct Chart: Decodable { let project_id: Int; let course_num: Int }
@@ -85,14 +82,10 @@ struct CourseSelection: Sendable {
         try await OfferingCapacity.ensureSeats(projectID: chart.project_id, courseIDs: courseIDs, maxNum: maxNum, on: sql)
 
         let now = SummerTime.now()
-        let insert = sql.insert(into: "summer_user_course").columns(
-            "user_id", "course_id", "order_id", "project_id", "create_time", "modified_time", "score", "status",
-            "credit_switch_status")
-        for id in courseIDs {
-            insert.values(
-                SQLBind(userID), SQLBind(id), SQLBind(orderID), SQLBind(chart.project_id), SQLBind(now), SQLBind(now),
-                SQLBind(0), SQLBind(CourseReviewState.toUpload.rawValue), SQLBind(CreditTransferState.prePosted.rawValue))
+        let rows = courseIDs.map { id in
+            NewUserCourse(userId: userID, courseId: id, orderId: orderID, projectId: chart.project_id, createTime: now, modifiedTime: now)
         }
-        try await insert.run()
+        try await sql.insert(into: "summer_user_course")
+            .models(rows, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
     }
 }

@@ -27,9 +27,8 @@ enum OfferingCapacity {
         struct Locked: Decodable { let id: Int; let max_num: Int }
         var maxNum: [Int: Int] = [:]
         for id in Set(courseIDs).sorted() {
-            if let row = try await sql.raw("""
-                UPDATE summer_course SET modified_time = modified_time WHERE id = \(bind: id) RETURNING id, max_num
-                """).first(decoding: Locked.self) {
+            if let row = try await sql.lockRow(
+                "summer_course", touching: "modified_time", where: "id = \(bind: id)", returning: "id, max_num", as: Locked.self) {
                 maxNum[row.id] = row.max_num
             }
         }

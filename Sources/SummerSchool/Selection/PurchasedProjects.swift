@@ -45,7 +45,7 @@ enum PurchasedProjects {
             SELECT o.id AS order_id, c.id AS chart_id, c.project_id, p.name AS project_name, c.course_num \
             FROM summer_order o JOIN summer_order_chart oc ON oc.order_id = o.id \
             JOIN summer_shopping_chart c ON c.id = oc.chart_id JOIN summer_project p ON p.id = c.project_id \
-            WHERE o.user_id = \(bind: userID) AND o.status = \(bind: SelectionInput.confirmedOrder) \
+            WHERE o.user_id = \(bind: userID) AND o.status = \(bind: OrderStatus.confirmed.rawValue) \
             ORDER BY o.id, c.id
             """).all(decoding: Entry.self)
         guard !entries.isEmpty else { return [] }
@@ -56,7 +56,7 @@ enum PurchasedProjects {
             FROM summer_user_course uc JOIN summer_order o ON o.id = uc.order_id \
             JOIN summer_course k ON k.id = uc.course_id \
             JOIN summer_course_project cp ON cp.project_id = uc.project_id AND cp.course_id = uc.course_id \
-            WHERE uc.user_id = \(bind: userID) AND o.status = \(bind: SelectionInput.confirmedOrder) \
+            WHERE uc.user_id = \(bind: userID) AND o.status = \(bind: OrderStatus.confirmed.rawValue) \
             ORDER BY uc.id
             """).all(decoding: SelectedCourseRow.self)
         struct Key: Hashable { let order: Int; let project: Int }

@@ -4,23 +4,22 @@ import SQLKit
 /// Readers and look-ups shared by the selection endpoints: only the caller's own orders are visible (D11, D12).
 enum SelectionInput {
     static let emptyList = "列表字段不能为空值。"
-    /// The order status that opens course selection and the student's uploads (catalog spec §8.1).
-    static let confirmedOrder = "CONFIRMED"
     /// Decision 19: selecting courses under an order that is not confirmed, whatever its status.
     static let orderNotConfirmed = AppError.rule("订单未确认支付，不能选课")
 
     /// `order`: an order of the caller (any other id, another student's included, is the catalogue's
-    /// FK-not-found message on `order`). `confirmedOnly` also hides orders that are not CONFIRMED (D12).
+    /// FK-not-found message on `order`). `confirmedOnly` also hides orders that are not CONFIRMED (D12), the status
+    /// that opens course selection and the student's uploads (catalog spec §8.1).
     static func ownOrder(
         _ reader: FieldReader, caller: Int, confirmedOnly: Bool, on sql: any SQLDatabase
     ) async throws -> Int {
-        struct Owned: Decodable { let status: String }
+        struct Owned: Decodable { let status: OrderStatus }
         let field = try await reader.relatedID("order") { id in
             let order = try await sql.raw("""
                 SELECT status FROM summer_order WHERE id = \(bind: id) AND user_id = \(bind: caller)
                 """).first(decoding: Owned.self)
             guard let order else { return false }
-            return !confirmedOnly || order.status == confirmedOrder
+            return !confirmedOnly || order.status == .confirmed
         }
         return field.value!  // required and not nullable: absent and null have thrown
     }

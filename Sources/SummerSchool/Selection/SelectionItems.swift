@@ -51,55 +51,42 @@ struct CurrentCoursesEntry: Encodable, Sendable {
     }
 }
 
-/// S23 course item: the course plus its review state and proof.
-struct CourseReviewItem: Encodable, Sendable {
-    let id: Int
-    let course_code: String
-    let name: String
-    let professor: String
-    let start_time: String
-    let end_time: String
-    let address: String
-    @Nullable var status: Choice?
-    @Nullable var confirm_img: String?
+/// S23 and S25 course item: the course as S21 renders it, then one state of the selection and its proof,
+/// under the keys of that state: `status` and `confirm_img` for the review (S23), `credit_switch_status` and
+/// `switch_img` for the credit transfer (S25). Both are always present, null when unset.
+struct CourseStateItem: Encodable, Sendable {
+    let course: CurrentCourseItem
+    let keys: (state: String, proof: String)
+    let state: Choice?
+    let proof: String?
 
-    init(_ row: SelectedCourseRow, call: SummerCall) {
-        let course = CurrentCourseItem(row)
-        id = course.id
-        course_code = course.course_code
-        name = course.name
-        professor = course.professor
-        start_time = course.start_time
-        end_time = course.end_time
-        address = course.address
-        status = CourseReviewState.choice(row.status)
-        confirm_img = row.confirm_img.map(call.mediaURL)
+    /// S23: the review state and its proof.
+    static func review(_ row: SelectedCourseRow, call: SummerCall) -> CourseStateItem {
+        CourseStateItem(
+            course: CurrentCourseItem(row), keys: ("status", "confirm_img"), state: CourseReviewState.choice(row.status),
+            proof: row.confirm_img.map(call.mediaURL))
     }
-}
 
-/// S25 course item: the course plus its credit-transfer state and proof.
-struct CreditTransferItem: Encodable, Sendable {
-    let id: Int
-    let course_code: String
-    let name: String
-    let professor: String
-    let start_time: String
-    let end_time: String
-    let address: String
-    @Nullable var credit_switch_status: Choice?
-    @Nullable var switch_img: String?
+    /// S25: the credit-transfer state and its proof.
+    static func creditTransfer(_ row: SelectedCourseRow, call: SummerCall) -> CourseStateItem {
+        CourseStateItem(
+            course: CurrentCourseItem(row), keys: ("credit_switch_status", "switch_img"),
+            state: CreditTransferState.choice(row.credit_switch_status), proof: row.switch_img.map(call.mediaURL))
+    }
 
-    init(_ row: SelectedCourseRow, call: SummerCall) {
-        let course = CurrentCourseItem(row)
-        id = course.id
-        course_code = course.course_code
-        name = course.name
-        professor = course.professor
-        start_time = course.start_time
-        end_time = course.end_time
-        address = course.address
-        credit_switch_status = CreditTransferState.choice(row.credit_switch_status)
-        switch_img = row.switch_img.map(call.mediaURL)
+    private struct Key: CodingKey {
+        let stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+
+    /// The course's members first, then the state's two, in one object.
+    func encode(to encoder: any Encoder) throws {
+        try course.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(Nullable(wrappedValue: state), forKey: Key(stringValue: keys.state))
+        try container.encode(Nullable(wrappedValue: proof), forKey: Key(stringValue: keys.proof))
     }
 }
 

@@ -50,10 +50,8 @@ struct UploadTarget: Sendable {
     /// Locks the row inside the writing transaction (a no-op `UPDATE … RETURNING`, on both databases) and
     /// returns its current state, so the state checks and the write see the same row.
     static func lock(_ id: Int, on sql: any SQLDatabase) async throws -> Row {
-        guard let row = try await sql.raw("""
-            UPDATE summer_user_course SET modified_time = modified_time WHERE id = \(bind: id) \
-            RETURNING \(unsafeRaw: Row.columns)
-            """).first(decoding: Row.self)
+        guard let row = try await sql.lockRow(
+            "summer_user_course", touching: "modified_time", where: "id = \(bind: id)", returning: Row.columns, as: Row.self)
         else { throw notFound }
         return row
     }

@@ -25,7 +25,7 @@ struct UserCourseRoutes: SummerRouteModule {
         routes.collection("/source/user_course/student_confirm_course") { r in
             r.get { call in
                 Reply.ok(try await PurchasedProjects.load(userID: call.caller.id, on: call.sql).map { entry in
-                    CourseRecordEntry(entry) { CourseReviewItem($0, call: call) }
+                    CourseRecordEntry(entry) { CourseStateItem.review($0, call: call) }
                 })
             }
             r.put { call in
@@ -36,7 +36,7 @@ struct UserCourseRoutes: SummerRouteModule {
         routes.collection("/source/user_course/course_credit_switch") { r in
             r.get { call in
                 Reply.ok(try await PurchasedProjects.load(userID: call.caller.id, on: call.sql).map { entry in
-                    CourseRecordEntry(entry) { CreditTransferItem($0, call: call) }
+                    CourseRecordEntry(entry) { CourseStateItem.creditTransfer($0, call: call) }
                 })
             }
             r.put { call in

@@ -1,3 +1,5 @@
+import RegistrarCore
+
 /// Builds a deterministic data set from a `DemoProfile` (rules: shared/benchmarks/tutoring-profile.md).
 struct DemoGenerator {
     typealias V = DemoVocabulary

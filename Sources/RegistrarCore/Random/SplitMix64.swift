@@ -1,10 +1,11 @@
-/// A small seeded generator (SplitMix64): the same seed always yields the same demo data, on every platform.
-struct SplitMix64: RandomNumberGenerator {
+/// A small seeded generator (SplitMix64) for the demonstration and benchmark data of both APIs: the same seed
+/// always yields the same data, on every platform.
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -13,15 +14,15 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// A uniform integer in `range` (Swift's own `Int.random(in:using:)` is deterministic for a given generator).
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+    public mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
 
     /// True with probability `percent` / 100.
-    mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
+    public mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
 
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...items.count - 1)] }
+    public mutating func pick<T>(_ items: [T]) -> T { items[int(0...items.count - 1)] }
 
     /// An index chosen with the given relative weights.
-    mutating func weighted(_ weights: [Int]) -> Int {
+    public mutating func weighted(_ weights: [Int]) -> Int {
         var roll = int(0...weights.reduce(0, +) - 1)
         for (index, weight) in weights.enumerated() {
             if roll < weight { return index }
