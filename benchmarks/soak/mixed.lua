@@ -59,6 +59,6 @@ function done(summary, latency, requests)
     local e, r = 0, 0
     for _, t in ipairs(threads) do e = e + t:get("errors"); r = r + t:get("refused") end
     local s = summary.errors
-    io.write(string.format("RESULT %d %d %d %d %.1f %.1f\n", summary.requests, e, r,
-        s.connect + s.read + s.write + s.timeout, latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+    io.write(string.format("RESULT %d %d %d %d %d %.1f %.1f\n", summary.requests, e, r, s.timeout,
+        s.connect + s.read + s.write, latency:percentile(50) / 1000, latency:percentile(99) / 1000))
 end

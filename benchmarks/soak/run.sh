@@ -3,7 +3,7 @@
 # connections (32 per API, wrk with mixed.lua: list and detail reads, student/add and cart writes) against
 # both APIs on a fresh SQLite file with the demo data, for MINUTES minutes. Prints per minute and per API the
 # requests, p50/p99 latency, server errors (HTTP 5xx or envelope code 500; zero expected), refusals (other
-# non-zero codes) and socket errors, and the server's RSS and open file descriptors at start and each minute.
+# non-zero codes), client timeouts (no answer within 10 s) and socket errors, and the server's RSS and open file descriptors at start and each minute.
 #
 #   benchmarks/soak/run.sh [MINUTES]      (default 10; traffic goes to 127.0.0.1 only)
 set -euo pipefail
@@ -54,21 +54,23 @@ usage() {
     echo "$(awk '/VmRSS/ {printf "%.1f MiB", $2 / 1024}' "/proc/$SERVER/status") RSS, $(ls "/proc/$SERVER/fd" | wc -l) fds"
 }
 echo "== server pid $SERVER (summer :$SUMMER, tutoring :$TUTORING) at start: $(usage)"
-printf '%6s %-9s %9s %9s %9s %7s %8s %7s\n' minute api requests p50_ms p99_ms errors refused socket
+printf '%6s %-9s %9s %9s %9s %7s %8s %8s %7s\n' minute api requests p50_ms p99_ms errors refused timeouts socket
 for minute in $(seq 1 "$MINUTES"); do
-    wrk -t1 -c32 -d"$SLICE" -s benchmarks/soak/mixed.lua "http://127.0.0.1:$SUMMER" -- summer "$ADMIN" "$STUDENT" "$DETAIL" \
+    wrk -t1 -c32 -d"$SLICE" --timeout 10s -s benchmarks/soak/mixed.lua "http://127.0.0.1:$SUMMER" -- summer "$ADMIN" "$STUDENT" "$DETAIL" \
         >"$WORK/summer.out" 2>&1 &
     S=$!
-    wrk -t1 -c32 -d"$SLICE" -s benchmarks/soak/mixed.lua "http://127.0.0.1:$TUTORING" -- tutoring "$TOKEN" \
+    wrk -t1 -c32 -d"$SLICE" --timeout 10s -s benchmarks/soak/mixed.lua "http://127.0.0.1:$TUTORING" -- tutoring "$TOKEN" \
         >"$WORK/tutoring.out" 2>&1 &
     wait "$S" "$!"
     for api in summer tutoring; do
-        read -r requests errors refused socket p50 p99 < <(sed -n 's/^RESULT //p' "$WORK/$api.out")
-        printf '%6s %-9s %9s %9s %9s %7s %8s %7s\n' "$minute" "$api" "$requests" "$p50" "$p99" "$errors" "$refused" "$socket"
+        read -r requests errors refused timeouts socket p50 p99 < <(sed -n 's/^RESULT //p' "$WORK/$api.out")
+        printf '%6s %-9s %9s %9s %9s %7s %8s %8s %7s\n' "$minute" "$api" "$requests" "$p50" "$p99" "$errors" "$refused" \
+            "$timeouts" "$socket"
         echo "$errors" >>"$WORK/errors"
     done
     echo "       server: $(usage)"
 done
 TOTAL=$(paste -sd+ "$WORK/errors" | bc)
-echo "== at end: $(usage); server errors in total: $TOTAL"
+sleep 2  # let the server close the load's connections
+echo "== at end (idle): $(usage); server errors in total: $TOTAL"
 [ "$TOTAL" -eq 0 ]
