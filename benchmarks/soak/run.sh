@@ -3,7 +3,8 @@
 # connections (32 per API, wrk with mixed.lua: list and detail reads, student/add and cart writes) against
 # both APIs on a fresh SQLite file with the demo data, for MINUTES minutes. Prints per minute and per API the
 # requests, p50/p99 latency, server errors (HTTP 5xx or envelope code 500; zero expected), refusals (other
-# non-zero codes), client timeouts (no answer within 10 s) and socket errors, and the server's RSS and open file descriptors at start and each minute.
+# non-zero codes), client timeouts (no answer within 10 s) and socket errors, and the server's RSS and open
+# file descriptors at start, each minute and at the end once idle.
 #
 #   benchmarks/soak/run.sh [MINUTES]      (default 10; traffic goes to 127.0.0.1 only)
 set -euo pipefail
