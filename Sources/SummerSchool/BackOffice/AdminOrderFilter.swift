@@ -47,20 +47,15 @@ struct AdminOrderFilter: Sendable {
         if let from { builder = builder.where("create_time", .greaterThanOrEqual, SQLBind(from)) }
         if let until { builder = builder.where("create_time", .lessThan, SQLBind(until)) }
         if let search {
-            let pattern = "%" + Self.escapeLike(search.lowercased()) + "%"
+            guard let pattern = LikePattern.contains(search) else { return builder.where(SQLRaw("1 = 0")) }
             let orderID = Int(search).flatMap { $0 >= Int(Int32.min) && $0 <= Int(Int32.max) ? $0 : nil } ?? 0
             builder = builder.where(SQLQueryString("""
                 (id = \(bind: orderID) OR user_id IN (SELECT u.id FROM summer_user u \
                 LEFT JOIN summer_student_info si ON si.user_id = u.id \
-                WHERE LOWER(u.username) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(si.name) LIKE \(bind: pattern) ESCAPE '\\'))
+                WHERE LOWER(u.username) LIKE \(bind: pattern) \(unsafeRaw: LikePattern.escapeClause) \
+                OR LOWER(si.name) LIKE \(bind: pattern) \(unsafeRaw: LikePattern.escapeClause)))
                 """))
         }
         return builder
-    }
-
-    /// The search text matched literally: `%`, `_` and the escape character lose their LIKE meaning.
-    static func escapeLike(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_")
     }
 }

@@ -6,10 +6,11 @@ import SQLKit
 /// `GET /admin/statistics/` (D3: every profile, no filters). Pages in SQL, ascending profile id (DV-24);
 /// four queries whatever the page size: count, rows (channel resolved per row in SQL), channels.
 enum StudentListing {
-    /// Case-insensitive substring filters on profile columns (A1); `%` and `_` match literally.
+    /// Case-insensitive substring filters on profile columns (A1); `%` and `_` match literally; nil pattern:
+    /// the text cannot match (it holds a NUL).
     struct Filter: Sendable {
         let column: String
-        let pattern: String
+        let pattern: String?
     }
 
     static let filterColumns = ["name", "email", "wechat"]
@@ -20,18 +21,8 @@ enum StudentListing {
             guard case .text(let values)? = query[column], let value = values.last?.trimmingCharacters(in: .whitespaces),
                   !value.isEmpty
             else { return nil }
-            return Filter(column: column, pattern: "%" + escapeLike(value) + "%")
+            return Filter(column: column, pattern: LikePattern.contains(value))
         }
-    }
-
-    /// `!` is the LIKE escape character of these patterns.
-    static func escapeLike(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            if character == "!" || character == "%" || character == "_" { escaped.append("!") }
-            escaped.append(character)
-        }
-        return escaped
     }
 
     static func page(_ call: SummerCall, hideAdmins: Bool, filters: [Filter]) async throws -> LinkedPage<StudentListItem> {
@@ -40,9 +31,10 @@ enum StudentListing {
                 var builder = builder.from(SQLRaw("summer_student_info si JOIN summer_user u ON u.id = si.user_id"))
                 if hideAdmins { builder = builder.where(SQLColumn("role", table: "u"), .notEqual, SQLBind(Role.admin.rawValue)) }
                 for filter in filters {
+                    guard let pattern = filter.pattern else { builder = builder.where(SQLRaw("1 = 0")); continue }
                     // The column name is one of `filterColumns`; the pattern is bound.
                     builder = builder.where(SQLQueryString(
-                        "LOWER(si.\(unsafeRaw: filter.column)) LIKE LOWER(\(bind: filter.pattern)) ESCAPE '!'"))
+                        "LOWER(si.\(unsafeRaw: filter.column)) LIKE \(bind: pattern) \(unsafeRaw: LikePattern.escapeClause)"))
                 }
                 return builder
             },
