@@ -37,11 +37,34 @@ public struct SummerSchoolApp: Sendable {
     }
 
     public func router() -> Router<RegistrarContext> {
+        let routes = declare()
+        let declared = routes.declared
+        OpenAPIRoutes.add(to: routes.router, document: { SummerAPIDocument.make(declared) }, title: SummerAPIDocument.title)
+        return routes.router
+    }
+
+    /// Every route with a handler, with its declared access.
+    public func declaredRoutes() -> [SummerRoute] {
+        declare().declared
+    }
+
+    /// The API's OpenAPI document, as `GET /openapi.json` serves it.
+    public func openAPIDocument() -> OpenAPIDocument {
+        SummerAPIDocument.make(declaredRoutes())
+    }
+
+    /// Declared routes without an operation in the document, and operations without a route (both empty when
+    /// the document is complete).
+    public func documentationMismatches() -> (undocumented: [String], unrouted: [String]) {
+        SummerAPIDocument.mismatches(declaredRoutes())
+    }
+
+    private func declare() -> SummerRoutes {
         let router = makeAPIRouter(style: .summer, database: database, logger: logger)
         router.add(middleware: SummerFrontMiddleware(settings: settings))
         let routes = SummerRoutes(router: router, app: self)
         for module in Self.modules { module.register(routes) }
-        return router
+        return routes
     }
 
     /// Every route module of the API, by URL prefix. A new module is one more entry here.

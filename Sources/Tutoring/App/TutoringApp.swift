@@ -50,7 +50,22 @@ public struct TutoringApp: Sendable {
     }
 
     public func router() -> Router<RegistrarContext> {
-        declare().router
+        let routes = declare()
+        let (declared, modules) = (routes.declared, modules)
+        OpenAPIRoutes.add(
+            to: routes.router, document: { TutoringAPIDocument.make(declared, modules: modules) }, title: TutoringAPIDocument.title)
+        return routes.router
+    }
+
+    /// The API's OpenAPI document, as `GET /openapi.json` serves it.
+    public func openAPIDocument() -> OpenAPIDocument {
+        TutoringAPIDocument.make(declaredRoutes(), modules: modules)
+    }
+
+    /// Declared routes without an operation in the document, and operations without a route (both empty when
+    /// the document is complete).
+    public func documentationMismatches() -> (undocumented: [String], unrouted: [String]) {
+        TutoringAPIDocument.mismatches(declaredRoutes(), modules: modules)
     }
 
     /// Every route with its declared access, for checking against the permission matrix (§5).

@@ -6,6 +6,12 @@ import RegistrarCore
 /// its handlers use (database, passwords, settings). `TutoringApp.modules` lists them all.
 protocol TutoringRouteModule: Sendable {
     func register(_ routes: TutoringRoutes)
+    /// The OpenAPI description of every route `register` declares (the document tests check both ways).
+    var operations: [APIOperation] { get }
+}
+
+extension TutoringRouteModule {
+    var operations: [APIOperation] { [] }
 }
 
 /// A declared route: method, path and who may call it.

@@ -6,6 +6,19 @@ import RegistrarCore
 /// Handlers read their dependencies from the `SummerCall` (database, settings, WeChat, passwords).
 protocol SummerRouteModule: Sendable {
     func register(_ routes: SummerRoutes)
+    /// The OpenAPI description of every route `register` declares (the document tests check both ways).
+    var operations: [APIOperation] { get }
+}
+
+extension SummerRouteModule {
+    var operations: [APIOperation] { [] }
+}
+
+/// A declared route: method, path and who may call it.
+public struct SummerRoute: Sendable {
+    public let method: HTTPRequest.Method
+    public let path: String
+    public let access: Access
 }
 
 /// Declares the summer API's routes so that every one runs the request pipeline of decision 29:
@@ -27,10 +40,18 @@ protocol SummerRouteModule: Sendable {
 public struct SummerRoutes {
     public let router: Router<RegistrarContext>
     public let app: SummerSchoolApp
+    private let table = RouteTable()
 
     public init(router: Router<RegistrarContext>, app: SummerSchoolApp) {
         self.router = router
         self.app = app
+    }
+
+    /// Every method with a handler, in declaration order.
+    public var declared: [SummerRoute] { table.routes }
+
+    private final class RouteTable {
+        var routes: [SummerRoute] = []
     }
 
     static let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options]
@@ -54,12 +75,17 @@ public struct SummerRoutes {
     /// A path matched as a prefix (conventions §2.1: `/common/global_enums…`).
     public func prefix(_ path: String, access: Access = .loggedIn, _ declare: (inout RouteMethods) -> Void) {
         add(path, access: access, declare)
-        add(path + "/**", access: access, declare)
+        add(path + "/**", access: access, record: false, declare)
     }
 
-    private func add(_ path: String, access: Access, _ declare: (inout RouteMethods) -> Void) {
+    private func add(_ path: String, access: Access, record: Bool = true, _ declare: (inout RouteMethods) -> Void) {
         var methods = RouteMethods()
         declare(&methods)
+        if record {
+            for method in Self.methods where methods.handlers[method] != nil {
+                table.routes.append(SummerRoute(method: method, path: path, access: methods.handlers[method]?.access ?? access))
+            }
+        }
         let endpoint = Endpoint(app: app, access: access, handlers: methods.handlers)
         let names = Self.parameterNames(path)
         for method in Self.methods {
