@@ -102,6 +102,9 @@ enum JSONObjectBody {
 enum Multipart {
     static func parse(_ buffer: ByteBuffer, contentType: String) throws(InputError) -> [String: InputValue] {
         guard let boundary = boundary(of: contentType) else { throw .malformedMultipart }
+        if hasNonASCIIHeaderName(Array(buffer.readableBytesView), boundary: Array("--\(boundary)".utf8)) {
+            throw .malformedMultipart
+        }
         let parser = MultipartParser(boundary: boundary)
         var parts: [(headers: [String: String], body: [UInt8])] = []
         var headers: [String: String] = [:]
@@ -128,6 +131,35 @@ enum Multipart {
         }
         for (name, list) in texts where values[name] == nil { values[name] = .text(list) }
         return values
+    }
+
+    /// Whether a part's header block holds a byte ≥ 0x80 before a line's `:`. MultipartKit looks each byte of
+    /// a header name up in a 128-entry table, so such a byte would trap the process instead of failing the
+    /// parse; header names are ASCII tokens, so the body is malformed anyway. Every occurrence of the
+    /// delimiter is checked, from its line to the first empty line (or the end), which covers every place
+    /// the parser can read a header name.
+    static func hasNonASCIIHeaderName(_ bytes: [UInt8], boundary delimiter: [UInt8]) -> Bool {
+        guard let first = delimiter.first, bytes.count >= delimiter.count else { return false }
+        var index = 0
+        while index <= bytes.count - delimiter.count {
+            guard bytes[index] == first, bytes[index..<index + delimiter.count].elementsEqual(delimiter) else {
+                index += 1
+                continue
+            }
+            var position = index + delimiter.count
+            var firstLine = true
+            while position < bytes.count {
+                let end = bytes[position...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                let line = bytes[position..<end]
+                if !firstLine, line.isEmpty || line.elementsEqual([UInt8(ascii: "\r")]) { break }
+                let name = line.prefix { $0 != UInt8(ascii: ":") }
+                if name.contains(where: { $0 >= 0x80 }) { return true }
+                firstLine = false
+                position = end + 1
+            }
+            index += delimiter.count
+        }
+        return false
     }
 
     static func boundary(of contentType: String) -> String? {
