@@ -135,29 +135,24 @@ enum Multipart {
 
     /// Whether a part's header block holds a byte ≥ 0x80 before a line's `:`. MultipartKit looks each byte of
     /// a header name up in a 128-entry table, so such a byte would trap the process instead of failing the
-    /// parse; header names are ASCII tokens, so the body is malformed anyway. Every occurrence of the
-    /// delimiter is checked, from its line to the first empty line (or the end), which covers every place
-    /// the parser can read a header name.
+    /// parse; header names are ASCII tokens, so the body is malformed anyway. One pass over the lines: a line
+    /// starting with the delimiter opens a header block (its own rest included) that runs to the first empty
+    /// line — a superset of every place the parser reads a header name, in time linear in the body.
     static func hasNonASCIIHeaderName(_ bytes: [UInt8], boundary delimiter: [UInt8]) -> Bool {
-        guard let first = delimiter.first, bytes.count >= delimiter.count else { return false }
-        var index = 0
-        while index <= bytes.count - delimiter.count {
-            guard bytes[index] == first, bytes[index..<index + delimiter.count].elementsEqual(delimiter) else {
-                index += 1
-                continue
+        var inHeaders = false
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            var line = bytes[start..<end]
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            if line.starts(with: delimiter) {
+                inHeaders = true
+                line = line.dropFirst(delimiter.count)
+            } else if line.isEmpty {
+                inHeaders = false
             }
-            var position = index + delimiter.count
-            var firstLine = true
-            while position < bytes.count {
-                let end = bytes[position...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-                let line = bytes[position..<end]
-                if !firstLine, line.isEmpty || line.elementsEqual([UInt8(ascii: "\r")]) { break }
-                let name = line.prefix { $0 != UInt8(ascii: ":") }
-                if name.contains(where: { $0 >= 0x80 }) { return true }
-                firstLine = false
-                position = end + 1
-            }
-            index += delimiter.count
+            if inHeaders, line.prefix(while: { $0 != UInt8(ascii: ":") }).contains(where: { $0 >= 0x80 }) { return true }
+            start = end + 1
         }
         return false
     }
