@@ -113,6 +113,7 @@ enum Multipart {
             headers = [:]
             body = []
         }
+        if hasNonASCIIHeaderName(Array(buffer.readableBytesView), boundary: Array(boundary.utf8)) { throw .malformedMultipart }
         do { try parser.execute(buffer) } catch { throw .malformedMultipart }
 
         var texts: [String: [String]] = [:]
@@ -128,6 +129,33 @@ enum Multipart {
         }
         for (name, list) in texts where values[name] == nil { values[name] = .text(list) }
         return values
+    }
+
+    /// Whether a part's header name has a byte ≥ 0x80. MultipartKit looks header-name bytes up in a 128-entry
+    /// table and traps on such a byte, which would stop the process; those bodies are malformed instead. Every
+    /// line after a `--boundary` line up to the blank one is checked (up to its `:`), a superset of what the
+    /// parser reads as header names.
+    static func hasNonASCIIHeaderName(_ bytes: [UInt8], boundary: [UInt8]) -> Bool {
+        let delimiter = Array("--".utf8) + boundary + [13, 10]
+        var index = 0
+        while index + delimiter.count <= bytes.count {
+            guard bytes[index..<index + delimiter.count].elementsEqual(delimiter) else {
+                index += 1
+                continue
+            }
+            index += delimiter.count
+            // Header lines until an empty one (or the end of the body).
+            while index < bytes.count, bytes[index] != 13 {
+                var inName = true
+                while index < bytes.count, bytes[index] != 13 {
+                    if bytes[index] == UInt8(ascii: ":") { inName = false }
+                    if inName, bytes[index] >= 0x80 { return true }
+                    index += 1
+                }
+                index += 2  // CR LF
+            }
+        }
+        return false
     }
 
     static func boundary(of contentType: String) -> String? {
