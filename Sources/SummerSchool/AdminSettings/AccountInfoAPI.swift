@@ -36,12 +36,12 @@ extension AccountInfoItem {
 extension AccountInfoFields {
     static let schema = Schema.object(
         [
-            "account_number": Schema.string.maxLength(30).describe("账号，唯一"),
-            "account_name": Schema.string.maxLength(30),
-            "opening_bank": Schema.string.maxLength(30).orNull,
+            "account_number": InputSchemas.text(max: 30).describe("账号，唯一"),
+            "account_name": InputSchemas.text(max: 30),
+            "opening_bank": InputSchemas.text(max: 30).orNull,
             "payment": ChoiceSet.accountPayment.inputSchema().describe("支付方式，每种只能有一个账户"),
             "currency": ChoiceSet.currency.inputSchema(),
-            "swift_code": Schema.string.maxLength(30).orNull,
+            "swift_code": InputSchemas.text(max: 30).orNull,
         ], optional: ["opening_bank", "swift_code"]
     ).named("AccountInfoInput")
 }

@@ -27,7 +27,7 @@ extension ChildUserRoutes {
     }
 
     static let passwordBody = Schema.object([
-        "password": Schema.string.minLength(6).maxLength(30).describe("6–30 个字符，至多 72 个 UTF-8 字节"),
+        "password": InputSchemas.text(max: 30, min: 6).describe("6–30 个字符，至多 72 个 UTF-8 字节"),
     ]).named("ChildUserPassword")
 }
 
@@ -45,9 +45,9 @@ extension ChildUserItem {
 extension ChildUserFields {
     static let schema = Schema.object(
         [
-            "name": Schema.string.maxLength(30).orNull,
-            "password": Schema.string.minLength(6).maxLength(30).describe("6–30 个字符，至多 72 个 UTF-8 字节"),
-            "username": Schema.string.minLength(6).maxLength(30).describe("不区分大小写唯一"),
+            "name": InputSchemas.text(max: 30).orNull,
+            "password": InputSchemas.text(max: 30, min: 6).describe("6–30 个字符，至多 72 个 UTF-8 字节"),
+            "username": InputSchemas.text(max: 30, min: 6).describe("不区分大小写唯一"),
             "is_active": Schema.boolean.describe("缺省为 true（表单缺省为 false）"),
             "role": ChoiceSet.role.inputSchema(excluding: [Role.student.rawValue]),
         ], optional: ["name", "is_active"]

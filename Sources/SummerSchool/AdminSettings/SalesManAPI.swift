@@ -28,9 +28,9 @@ extension SalesManItem {
 
 extension SalesManFields {
     static let schema = Schema.object([
-        "name": Schema.string.maxLength(30),
-        "wechat": Schema.string.maxLength(30),
-        "email": Schema.string.maxLength(30).format("email"),
+        "name": InputSchemas.text(max: 30),
+        "wechat": InputSchemas.text(max: 30),
+        "email": InputSchemas.text(max: 30).format("email"),
         "qr_code": Schema.string.describe("base64 编码的 JPEG/PNG/GIF 图片（可带 data URL 头）；空字符串为没有图片"),
     ]).named("SalesManInput")
 }

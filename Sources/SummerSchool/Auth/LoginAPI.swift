@@ -15,8 +15,8 @@ extension LoginRoutes {
     }
 
     static let body = Schema.object([
-        "username": Schema.string.minLength(6).maxLength(30),
-        "password": Schema.string.minLength(6).maxLength(30),
+        "username": InputSchemas.text(max: 30, min: 6),
+        "password": InputSchemas.text(max: 30, min: 6),
     ]).named("LoginInput")
 }
 

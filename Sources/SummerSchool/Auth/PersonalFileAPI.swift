@@ -19,12 +19,12 @@ extension PersonalFileRoutes {
 
     static let body = Schema.object(
         [
-            "first_name": Schema.string.maxLength(30).orNull,
-            "last_name": Schema.string.maxLength(30).orNull,
+            "first_name": InputSchemas.text(max: 30).orNull,
+            "last_name": InputSchemas.text(max: 30).orNull,
             "gender": ChoiceSet.gender.inputSchema(),
-            "id_number": Schema.string.maxLength(30).describe("身份证号/护照号，唯一").orNull,
-            "major": Schema.string.maxLength(30).orNull,
-            "graduate_year": Schema.string.maxLength(30).orNull,
+            "id_number": InputSchemas.text(max: 30).describe("身份证号/护照号，唯一").orNull,
+            "major": InputSchemas.text(max: 30).orNull,
+            "graduate_year": InputSchemas.text(max: 30).orNull,
             "gpa": Schema.anyOf([.number, .string]).describe("有限数字（或数字字符串）"),
         ], optional: ["first_name", "last_name", "id_number", "major", "graduate_year"]
     ).named("PersonalFileInput")

@@ -22,11 +22,11 @@ extension ProfileRoutes {
 
     static let body = Schema.object(
         [
-            "name": Schema.string.maxLength(30),
-            "email": Schema.string.maxLength(30).format("email"),
-            "wechat": Schema.string.maxLength(30),
-            "wcampus": Schema.array(Schema.string.minLength(1).maxLength(30)).describe("意向校区名称；表单中重复该字段"),
-            "cschool": Schema.string.maxLength(30),
+            "name": InputSchemas.text(max: 30),
+            "email": InputSchemas.text(max: 30).format("email"),
+            "wechat": InputSchemas.text(max: 30),
+            "wcampus": Schema.array(InputSchemas.text(max: 30)).describe("意向校区名称；表单中重复该字段"),
+            "cschool": InputSchemas.text(max: 30),
             "valid_sales_man": .boolean,
         ], optional: ["valid_sales_man"]
     ).named("BasicProfileInput")

@@ -12,11 +12,11 @@ extension ScoreDetailRoutes {
     }
 
     static let body = Schema.object([
-        "department": Schema.string.maxLength(30),
-        "phone": Schema.string.maxLength(30),
-        "country": Schema.string.maxLength(30),
-        "post_code": Schema.string.maxLength(30),
-        "address": Schema.string.maxLength(60),
+        "department": InputSchemas.text(max: 30),
+        "phone": InputSchemas.text(max: 30),
+        "country": InputSchemas.text(max: 30),
+        "post_code": InputSchemas.text(max: 30),
+        "address": InputSchemas.text(max: 60),
     ]).named("ScoreDetailInput")
 }
 

@@ -15,7 +15,7 @@ extension WeChatSignIn {
     }
 
     static let codeParameter = APIParameter(
-        "code", Schema.string.minLength(1).maxLength(100), required: true, "微信网页授权的 code")
+        "code", InputSchemas.text(max: 100), required: true, "微信网页授权的 code")
 }
 
 extension WeChatSignIn.CheckAccountData {

@@ -41,7 +41,4 @@ enum ChoiceSchemas {
             "required": ["key", "verbose"],
         ]
     }
-
-    /// A 32-bit integer (D22): larger values are refused with a field error.
-    static let int32 = Schema.integer.minimum(Int(Int32.min)).maximum(Int(Int32.max))
 }

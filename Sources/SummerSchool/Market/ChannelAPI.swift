@@ -33,11 +33,11 @@ extension ChannelItem {
 
 extension ChannelFields {
     static let schema = Schema.object([
-        "name": Schema.string.maxLength(30).describe("推广名称，唯一"),
+        "name": InputSchemas.text(max: 30).describe("推广名称，唯一"),
         "plan_date": Schema.date.describe("YYYY-MM-DD"),
         "sales_man": Schema.integer.describe("销售顾问 id"),
-        "plan_student_number": ChoiceSchemas.int32,
-        "plan_file_student_number": ChoiceSchemas.int32,
-        "plan_payed_student_number": ChoiceSchemas.int32,
+        "plan_student_number": InputSchemas.int32,
+        "plan_file_student_number": InputSchemas.int32,
+        "plan_payed_student_number": InputSchemas.int32,
     ]).named("MarketChannelInput")
 }
