@@ -28,12 +28,12 @@ extension OrderRoutes {
 
 /// Documentation pieces of the order module, and the shapes it shows of other modules' records.
 enum OrderAPI {
-    static let status = APIParameter("status", ChoiceSet.orderStatus.openAPIKey, "订单状态")
+    static let status = APIParameter("status", ChoiceSet.orderStatus.keySchema(), "订单状态")
     static let noneCanceled = APIParameter("none_canceled_order", Schema.string, "非空时不含已取消的订单")
     /// O8's filters (`user` is ignored for students).
     static let filters = [
-        APIParameter("currency", ChoiceSet.currency.openAPIKey, "币种"),
-        APIParameter("payment", ChoiceSet.orderPayment.openAPIKey, "支付方式"),
+        APIParameter("currency", ChoiceSet.currency.keySchema(), "币种"),
+        APIParameter("payment", ChoiceSet.orderPayment.keySchema(), "支付方式"),
         status,
         APIParameter("user", Schema.integer, "下单用户 id（学生的此参数被忽略）"),
         noneCanceled,
@@ -52,8 +52,8 @@ enum OrderAPI {
         "account_number": .string,
         "account_name": .string,
         "opening_bank": Schema.string.orNull,
-        "payment": ChoiceSet.accountPayment.openAPIChoice.orNull,
-        "currency": ChoiceSet.currency.openAPIChoice.orNull,
+        "payment": ChoiceSet.accountPayment.renderedSchema.orNull,
+        "currency": ChoiceSet.currency.renderedSchema.orNull,
         "swift_code": Schema.string.orNull,
     ])
 }
@@ -63,11 +63,11 @@ extension OrderItem {
     static let schema = Schema.object([
         "id": .integer,
         "user": Schema.string.orNull.describe("学生姓名"),
-        "currency": ChoiceSet.currency.openAPIChoice.orNull,
-        "payment": ChoiceSet.orderPayment.openAPIChoice.orNull,
+        "currency": ChoiceSet.currency.renderedSchema.orNull,
+        "payment": ChoiceSet.orderPayment.renderedSchema.orNull,
         "create_time": SummerSchemas.time,
         "modified_time": SummerSchemas.time,
-        "status": ChoiceSet.orderStatus.openAPIChoice.orNull,
+        "status": ChoiceSet.orderStatus.renderedSchema.orNull,
         "standard_fee": SummerSchemas.money.describe("原价"),
         "pay_fee": SummerSchemas.money.describe("应付（减去优惠券）"),
         "remark": Schema.string.orNull,
@@ -85,7 +85,7 @@ extension OperationHistoryItem {
     static let schema = Schema.object([
         "id": .integer,
         "operator": .object([
-            "id": .integer, "name": Schema.string.orNull, "role": ChoiceSet.role.openAPIChoice.orNull,
+            "id": .integer, "name": Schema.string.orNull, "role": ChoiceSet.role.renderedSchema.orNull,
         ]),
         "create_time": SummerSchemas.time,
         "source": Schema.integer.describe("订单 id"),
@@ -95,9 +95,9 @@ extension OperationHistoryItem {
 
 extension CurrencyPayments {
     static let schema = Schema.object([
-        "key": ChoiceSet.currency.openAPIKey,
+        "key": ChoiceSet.currency.keySchema(),
         "verbose": .string,
-        "payment": .array(ChoiceSet.orderPayment.openAPIChoice),
+        "payment": .array(ChoiceSet.orderPayment.renderedSchema),
     ]).named("CurrencyPayments")
 }
 
@@ -105,10 +105,10 @@ extension UserOrderCourse.Item {
     static let schema = Schema.object([
         "id": .integer,
         "user": Schema.integer.describe("用户 id"),
-        "currency": ChoiceSet.currency.openAPIKey,
-        "payment": ChoiceSet.orderPayment.openAPIKey,
+        "currency": ChoiceSet.currency.keySchema(),
+        "payment": ChoiceSet.orderPayment.keySchema(),
         "create_time": SummerSchemas.time,
-        "status": ChoiceSet.orderStatus.openAPIKey,
+        "status": ChoiceSet.orderStatus.keySchema(),
         "standard_fee": SummerSchemas.money,
         "pay_fee": SummerSchemas.money,
         "remark": Schema.string.orNull,
@@ -135,7 +135,7 @@ extension UserOrderCourse.Selection {
             "score_grade": Schema.string.orNull,
             "reporting_time": SummerSchemas.time.orNull,
             "confirm_img": Schema.string.orNull.describe("审课图片 URL"),
-            "status": ChoiceSet.userCourseStatus.openAPIChoice.orNull,
+            "status": ChoiceSet.userCourseStatus.renderedSchema.orNull,
         ]),
     ]).named("UserOrderCourseSelection")
 }
@@ -144,8 +144,8 @@ extension OrderCreation.Body {
     static let schema = Schema.object(
         [
             "chart_ids": Schema.array(.integer).with("minItems", .int(1)).describe("购物车项 id，不能为空"),
-            "currency": ChoiceSet.currency.openAPIKey,
-            "payment": ChoiceSet.orderPayment.openAPIKey,
+            "currency": ChoiceSet.currency.keySchema(),
+            "payment": ChoiceSet.orderPayment.keySchema(),
             "remark": Schema.string.maxLength(255).orNull,
             "coupon_list": Schema.array(.integer).orNull.describe("本人的优惠券 id"),
         ], optional: ["remark", "coupon_list"]

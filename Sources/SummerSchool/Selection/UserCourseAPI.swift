@@ -45,12 +45,12 @@ enum UserCourseAPI {
     }
 
     static let reviewItem = CurrentCourseItem.schema.adding([
-        "status": ChoiceSet.userCourseStatus.openAPIChoice.orNull,
+        "status": ChoiceSet.userCourseStatus.renderedSchema.orNull,
         "confirm_img": Schema.string.orNull.describe("审课图片 URL"),
     ]).named("CourseReviewItem")
 
     static let creditItem = CurrentCourseItem.schema.adding([
-        "credit_switch_status": ChoiceSet.creditSwitchStatus.openAPIChoice.orNull,
+        "credit_switch_status": ChoiceSet.creditSwitchStatus.renderedSchema.orNull,
         "switch_img": Schema.string.orNull.describe("学分转换证明图片 URL"),
     ]).named("CreditTransferItem")
 
