@@ -65,7 +65,7 @@ public struct OpenAPIDocument: Sendable {
         ]
         if let notes = operation.notes { members.append(("description", .string(notes))) }
         var parameters: [DocJSON] = operation.pathParameters.map { name in
-            ["name": .string(name), "in": "path", "required": true, "schema": components.render(.integer)]
+            ["name": .string(name), "in": "path", "required": true, "schema": components.render(operation.pathSchemas[name] ?? .integer)]
         }
         parameters += operation.query.map { parameter in
             var member: [(String, DocJSON)] = [

@@ -40,12 +40,12 @@ enum TutoringAPIDocument {
         if operation.body != nil || !operation.query.isEmpty { codes.insert(400) }
         var described = operation
         described.notes = [operation.notes, accessNote(access)].compactMap { $0 }.joined(separator: "\n\n")
-        let responses = operation.raw.map { [$0] } ?? [
+        let responses = operation.raw.isEmpty ? [
             APIResponse(
                 status: 200, "`code` 0 为成功，否则为错误（可能的错误码：\(codes.sorted().map(String.init).joined(separator: ", "))）",
                 content: [("application/json", .anyOf([success(operation.data), TutoringSchemas.error(codes.sorted())]))]),
             APIResponse(status: 500, "服务器内部错误", content: [("application/json", TutoringSchemas.fault)]),
-        ]
+        ] : operation.raw
         return DocumentedRoute(
             operation: described, path: operation.path, tag: tag(operation.path),
             security: access == .public ? [] : ["sessionCookie", "bearer"], responses: responses)
