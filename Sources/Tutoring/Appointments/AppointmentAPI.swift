@@ -6,7 +6,7 @@ extension AppointmentRoutes {
         return [
             .get(
                 "/admin/appoint/list", "约课列表", notes: "该学生的全部约课，按 appointID 降序。",
-                query: [TutoringValues.query("studentID", TutoringValues.id, required: true, "学生ID")],
+                query: [TutoringValues.target("studentID", "学生ID")],
                 data: .array(AppointmentItem.schema), errors: [404]),
             .post(
                 "/admin/appoint/add", "添加约课", notes: "新约课的状态为 1；请求中的 `state`、`stateInfo` 被忽略。课程须属于该学生（400）。",

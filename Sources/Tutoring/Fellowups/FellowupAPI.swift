@@ -7,7 +7,7 @@ extension FellowupRoutes {
         return [
             .get(
                 "/admin/fellowup/list", "跟进列表", notes: "该学生的全部跟进记录，按 fellowupID 降序。",
-                query: [TutoringValues.query("studentID", TutoringValues.id, required: true, "学生ID")],
+                query: [TutoringValues.target("studentID", "学生ID")],
                 data: .array(Item.schema), errors: [404]),
             .post("/admin/fellowup/add", "添加跟进记录", body: TutoringSchemas.fields(Self.addBody), errors: [404]),
             .put("/admin/fellowup/update", "更改跟进记录", body: update, errors: [404]),

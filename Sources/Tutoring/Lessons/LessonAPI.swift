@@ -16,7 +16,7 @@ extension LessonRoutes: TutoringEnvelopeMembers {
                 data: Self.listData, errors: [404]),
             .get(
                 "/admin/lesson/info", "课程信息",
-                query: [TutoringValues.query("lessonID", TutoringValues.id, required: true, "课程ID")],
+                query: [TutoringValues.target("lessonID", "课程ID")],
                 data: LessonItem.schema, errors: [404]),
             .post(
                 "/admin/lesson/add", "添加课程",

@@ -9,7 +9,7 @@ extension OrderRoutes {
                 query: [TutoringSchemas.page], data: TutoringSchemas.page(OrderListItem.schema)),
             .get(
                 "/admin/order/info", "订单信息",
-                query: [TutoringValues.query("orderID", TutoringValues.id, required: true, "订单ID")],
+                query: [TutoringValues.target("orderID", "订单ID")],
                 data: OrderInfo.schema, errors: [404]),
             .post(
                 "/admin/order/add", "添加订单",

@@ -47,8 +47,9 @@ enum TutoringValues {
     /// `date` when optional: `""` means no date (clears on update).
     static let optionalDate = Schema.string.with("pattern", .string("^(\(datePattern.dropFirst().dropLast()))?$"))
     /// `timerange`: `H:MM-H:MM`, ASCII or full-width colon and hyphen, start before end.
-    static let timeRange = Schema.string.with("pattern", #"^\s*[0-9]{1,2}[:：][0-9]{2}\s*[-－]\s*[0-9]{1,2}[:：][0-9]{2}\s*$"#)
-        .describe("试课时间段，如 8:00-9:30（开始早于结束）")
+    /// (The pattern shows spaces where the server also accepts any whitespace.)
+    static let timeRange = Schema.string.with("pattern", "^ *[0-9]{1,2}[:：][0-9]{2} *[-－] *[0-9]{1,2}[:：][0-9]{2} *$")
+        .describe("试课时间段，如 8:00-9:30 或 8：00－9：30（开始早于结束；两侧空白被去除）")
 
     static let phonePattern = "^1[3-9][0-9]{9}$"
     static let datePattern = "^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$"
@@ -56,6 +57,11 @@ enum TutoringValues {
     /// A query parameter of a GET (its only source).
     static func query(_ name: String, _ schema: Schema, required: Bool = false, _ label: String) -> APIParameter {
         APIParameter(name, schema, required: required, label)
+    }
+
+    /// A GET's required target ID, with an example row.
+    static func target(_ name: String, _ label: String) -> APIParameter {
+        APIParameter(name, id.example(1), required: true, label)
     }
 
     /// The target of a DELETE: read from the query string or the body (JSON or form); the query wins (§1.6).

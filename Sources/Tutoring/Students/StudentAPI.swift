@@ -13,7 +13,7 @@ extension StudentRoutes {
                 data: TutoringSchemas.page(StudentListItem.schema)),
             .get(
                 "/admin/student/info", "学生/资源详情",
-                query: [TutoringValues.query("studentID", TutoringValues.id, required: true, "学生ID")],
+                query: [TutoringValues.target("studentID", "学生ID")],
                 data: StudentInfo.schema, errors: [404]),
             .post(
                 "/admin/student/add", "添加学生/资源", notes: "班主任或开发者员工不存在为 404。",

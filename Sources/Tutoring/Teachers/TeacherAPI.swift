@@ -9,7 +9,7 @@ extension TeacherRoutes {
                 data: TutoringSchemas.page(TeacherListItem.schema)),
             .get(
                 "/admin/teacher/info", "教师信息",
-                query: [TutoringValues.query("teacherID", TutoringValues.id, required: true, "教师ID")],
+                query: [TutoringValues.target("teacherID", "教师ID")],
                 data: TeacherInfo.schema, errors: [404]),
             .post(
                 "/admin/teacher/add", "添加教师",
