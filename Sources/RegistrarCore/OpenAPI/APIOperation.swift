@@ -18,6 +18,8 @@ public struct APIOperation: Sendable {
     public var raw: [APIResponse]
     /// Path parameters that are not ids (the default schema is an integer).
     public var pathSchemas: [String: Schema]
+    /// Members of the success envelope beside `data` (`Envelope.extras`).
+    public var besideData: [(String, Schema)] = []
 
     public init(
         _ method: HTTPRequest.Method, _ path: String, _ summary: String, notes: String? = nil,
@@ -53,6 +55,13 @@ public struct APIOperation: Sendable {
     }
     public static func delete(_ path: String, _ summary: String, notes: String? = nil, query: [APIParameter] = [], body: APIBody? = nil, data: Schema? = nil, errors: [Int] = []) -> APIOperation {
         APIOperation(.delete, path, summary, notes: notes, query: query, body: body, data: data, errors: errors)
+    }
+
+    /// The same operation with members beside `data` in its success envelope.
+    public func besideData(_ members: KeyValuePairs<String, Schema>) -> APIOperation {
+        var copy = self
+        copy.besideData = members.map { ($0.key, $0.value) }
+        return copy
     }
 
     /// The `{name}` segments of the path.

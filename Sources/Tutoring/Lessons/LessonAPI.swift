@@ -1,6 +1,6 @@
 import RegistrarCore
 
-extension LessonRoutes: TutoringEnvelopeMembers {
+extension LessonRoutes {
     var operations: [APIOperation] {
         let delete = TutoringValues.deleteTarget("lessonID", "课程ID", body: "LessonTarget")
         return [
@@ -13,7 +13,8 @@ extension LessonRoutes: TutoringEnvelopeMembers {
                     TutoringSchemas.page,
                     TutoringValues.query("num", TutoringValues.int(1...100), "每页的条数，默认 10"),
                 ],
-                data: Self.listData, errors: [404]),
+                data: Self.listData, errors: [404]
+            ).besideData(["page": Schema.integer.minimum(1), "allPage": TutoringValues.count, "total": TutoringValues.count]),
             .get(
                 "/admin/lesson/info", "课程信息",
                 query: [TutoringValues.target("lessonID", "课程ID")],
@@ -33,17 +34,6 @@ extension LessonRoutes: TutoringEnvelopeMembers {
     }
 
     static let listData = Schema.array(LessonItem.schema)
-
-    /// lesson/list: the page numbers sit beside `data` (§1.2).
-    var successEnvelopes: [String: Schema] {
-        [
-            "GET /admin/lesson/list": TutoringAPIDocument.success(Self.listData).adding([
-                "page": Schema.integer.minimum(1),
-                "allPage": TutoringValues.count,
-                "total": TutoringValues.count,
-            ])
-        ]
-    }
 }
 
 extension LessonState {

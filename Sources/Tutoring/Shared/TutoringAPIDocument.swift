@@ -9,13 +9,8 @@ enum TutoringAPIDocument {
     static func make(_ declared: [TutoringRoute], modules: [any TutoringRouteModule]) -> OpenAPIDocument {
         var index: [String: APIOperation] = [:]
         for operation in modules.flatMap(\.operations) { index["\(operation.method.rawValue) \(operation.path)"] = operation }
-        var beside: [String: Schema] = [:]
-        for case let module as any TutoringEnvelopeMembers in modules {
-            beside.merge(module.successEnvelopes) { _, new in new }
-        }
         let routes = declared.compactMap { route in
-            let key = "\(route.method.rawValue) \(route.path)"
-            return index[key].map { document($0, access: route.access, success: beside[key]) }
+            index["\(route.method.rawValue) \(route.path)"].map { document($0, access: route.access) }
         }
         return OpenAPIDocument(
             title: title, version: "1.0",
@@ -38,8 +33,7 @@ enum TutoringAPIDocument {
         return (routes.subtracting(documented).sorted(), Set(documented).subtracting(routes).sorted())
     }
 
-    /// `success` replaces the `{code: 0, msg, data}` built from `operation.data` (an envelope with members beside `data`).
-    static func document(_ operation: APIOperation, access: TutoringAccess, success: Schema? = nil) -> DocumentedRoute {
+    static func document(_ operation: APIOperation, access: TutoringAccess) -> DocumentedRoute {
         var codes = Set(operation.errors)
         if access != .public { codes.insert(401) }
         if case .roles = access { codes.insert(403) }
@@ -49,7 +43,7 @@ enum TutoringAPIDocument {
         let responses = operation.raw.isEmpty ? [
             APIResponse(
                 status: 200, "`code` 0 为成功，否则为错误（可能的错误码：\(codes.sorted().map(String.init).joined(separator: ", "))）",
-                content: [("application/json", .anyOf([success ?? Self.success(operation.data), TutoringSchemas.error(codes.sorted())]))]),
+                content: [("application/json", .anyOf([success(operation), TutoringSchemas.error(codes.sorted())]))]),
             APIResponse(status: 500, "服务器内部错误", content: [("application/json", TutoringSchemas.fault)]),
         ] : operation.raw
         return DocumentedRoute(
@@ -57,10 +51,11 @@ enum TutoringAPIDocument {
             security: access == .public ? [] : ["sessionCookie", "bearer"], responses: responses)
     }
 
-    /// `{code: 0, msg, data}`, or without `data` for endpoints that answer none.
-    static func success(_ data: Schema?) -> Schema {
-        guard let data else { return .object(["code": .constant(0), "msg": .string]) }
-        return .object(["code": .constant(0), "msg": .string, "data": data])
+    /// `{code: 0, msg, data}` (and members beside `data`), or without `data` for endpoints that answer none.
+    static func success(_ operation: APIOperation) -> Schema {
+        guard let data = operation.data else { return .object(["code": .constant(0), "msg": .string]) }
+        let envelope = Schema.object(["code": .constant(0), "msg": .string, "data": data])
+        return operation.besideData.reduce(envelope) { $0.adding([$1.0: $1.1]) }
     }
 
     static func accessNote(_ access: TutoringAccess) -> String {
@@ -76,13 +71,6 @@ enum TutoringAPIDocument {
     static func tag(_ path: String) -> String {
         path.split(separator: "/").dropFirst().first.map(String.init) ?? "admin"
     }
-}
-
-/// A module some of whose success envelopes carry members beside `data` (lesson/list's `page`, `allPage`, `total`):
-/// the whole success envelope by operation (`"GET /admin/lesson/list"`), built as
-/// `TutoringAPIDocument.success(data).adding([...])`.
-protocol TutoringEnvelopeMembers {
-    var successEnvelopes: [String: Schema] { get }
 }
 
 /// Schemas and bodies every tutoring module's documentation shares.
