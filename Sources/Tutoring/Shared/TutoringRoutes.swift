@@ -10,10 +10,6 @@ protocol TutoringRouteModule: Sendable {
     var operations: [APIOperation] { get }
 }
 
-extension TutoringRouteModule {
-    var operations: [APIOperation] { [] }
-}
-
 /// A declared route: method, path and who may call it.
 public struct TutoringRoute: Sendable, Hashable {
     public let method: HTTPRequest.Method

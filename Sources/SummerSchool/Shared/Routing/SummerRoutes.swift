@@ -10,10 +10,6 @@ protocol SummerRouteModule: Sendable {
     var operations: [APIOperation] { get }
 }
 
-extension SummerRouteModule {
-    var operations: [APIOperation] { [] }
-}
-
 /// A declared route: method, path and who may call it.
 public struct SummerRoute: Sendable {
     public let method: HTTPRequest.Method
