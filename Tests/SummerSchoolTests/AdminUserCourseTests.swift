@@ -1,5 +1,6 @@
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import RegistrarCore
 import RegistrarTesting
 import SQLKit
@@ -285,6 +286,38 @@ final class AdminUserCourseTests: XCTestCase {
             XCTAssertEqual(after, before)
             let stored = try await AdminCourseFixtures.record(env, w.artRecord)
             XCTAssertEqual(stored.score, 0)
+        }
+    }
+
+    /// A multipart part whose header name holds a non-ASCII byte is a malformed body (400), not a crash of
+    /// the server; a well-formed multipart body still reaches the handler.
+    func testMultipartHeaderNameWithNonASCIIBytesIsMalformed() async throws {
+        try await SummerTestEnv.run { env, client in
+            let w = try await Self.world(env)
+            func send(_ bytes: [UInt8]) async throws -> TestResponse {
+                var headers = HTTPFields()
+                headers[.cookie] = "ticket=\(w.admin.ticket)"
+                headers[.contentType] = "multipart/form-data; boundary=c715"
+                return try await client.execute(
+                    uri: "/admin/user_course/confirm_course/", method: .put, headers: headers, body: ByteBuffer(bytes: bytes))
+            }
+            for body in [
+                Array("--c715\r\n".utf8) + [0xF0, 0x9E, 0xB3, 0xB1] + Array("V--c715--\r\n".utf8),
+                Array("--c715\r\nContent-Disposition: form-data; name=\"status\"\r\n".utf8) + [0xC3, 0xA9]
+                    + Array(": x\r\n\r\nPASS\r\n--c715--\r\n".utf8),
+            ] {
+                let r = try await send(body)
+                XCTAssertEqual(r.code, 400)
+                XCTAssertEqual(r.msg, "多部分表单解析错误")
+            }
+            var parts = ""
+            for (name, value) in [("user", "\(w.student.user)"), ("course", "\(w.art)"), ("order", "\(w.order)"), ("status", "TO_UPLOAD")] {
+                parts += "--c715\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+            }
+            let ok = try await send(Array((parts + "--c715--\r\n").utf8))
+            XCTAssertEqual(ok.code, 0)
+            let untouched = try await AdminCourseFixtures.record(env, w.artRecord)
+            XCTAssertEqual(untouched.status, "TO_UPLOAD")
         }
     }
 

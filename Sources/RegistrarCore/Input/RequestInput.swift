@@ -102,6 +102,9 @@ enum JSONObjectBody {
 enum Multipart {
     static func parse(_ buffer: ByteBuffer, contentType: String) throws(InputError) -> [String: InputValue] {
         guard let boundary = boundary(of: contentType) else { throw .malformedMultipart }
+        if hasNonASCIIHeaderName(Array(buffer.readableBytesView), boundary: Array("--\(boundary)".utf8)) {
+            throw .malformedMultipart
+        }
         let parser = MultipartParser(boundary: boundary)
         var parts: [(headers: [String: String], body: [UInt8])] = []
         var headers: [String: String] = [:]
@@ -128,6 +131,30 @@ enum Multipart {
         }
         for (name, list) in texts where values[name] == nil { values[name] = .text(list) }
         return values
+    }
+
+    /// Whether a part's header block holds a byte ≥ 0x80 before a line's `:`. MultipartKit looks each byte of
+    /// a header name up in a 128-entry table, so such a byte would trap the process instead of failing the
+    /// parse; header names are ASCII tokens, so the body is malformed anyway. One pass over the lines: a line
+    /// starting with the delimiter opens a header block (its own rest included) that runs to the first empty
+    /// line — a superset of every place the parser reads a header name, in time linear in the body.
+    static func hasNonASCIIHeaderName(_ bytes: [UInt8], boundary delimiter: [UInt8]) -> Bool {
+        var inHeaders = false
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            var line = bytes[start..<end]
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            if line.starts(with: delimiter) {
+                inHeaders = true
+                line = line.dropFirst(delimiter.count)
+            } else if line.isEmpty {
+                inHeaders = false
+            }
+            if inHeaders, line.prefix(while: { $0 != UInt8(ascii: ":") }).contains(where: { $0 >= 0x80 }) { return true }
+            start = end + 1
+        }
+        return false
     }
 
     static func boundary(of contentType: String) -> String? {

@@ -7,6 +7,7 @@ import NIOCore
 import RegistrarCore
 import RegistrarTesting
 import SQLKit
+import XCTest
 @testable import SummerSchool
 
 /// A fresh migrated database, the summer app on it, and helpers to make accounts and tickets.
@@ -29,7 +30,10 @@ struct SummerTestEnv: Sendable {
                 database: database, logger: logger, settings: settings, wechat: wechat, passwords: Passwords(cost: 4))
             let env = SummerTestEnv(database: database, app: app)
             let application = Application(router: app.router())
-            try await application.test(.router) { client in try await body(env, client) }
+            let conformance = try DocumentConformance(json: app.openAPIDocument().json)
+            try await application.test(.router) { client in
+                try await body(env, ConformingClient(client, conformance: conformance) { XCTFail($0) })
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import NIOCore
 import RegistrarCore
 import RegistrarTesting
 import SQLKit
+import XCTest
 import Tutoring
 
 /// A migrated database plus a router client for tutoring tests, with helpers to create staff directly in
@@ -31,9 +32,11 @@ struct TutoringHarness: Sendable {
         try await TestDatabase.with(migrations: TutoringApp.migrations) { db in
             var logger = Logger(label: "tutoring.test")
             logger.logLevel = .warning
-            let app = Application(router: TutoringApp(database: db, logger: logger, settings: settings).router())
-            try await app.test(.router) { client in
-                try await body(TutoringHarness(database: db, client: client))
+            let tutoring = TutoringApp(database: db, logger: logger, settings: settings)
+            let conformance = try DocumentConformance(json: tutoring.openAPIDocument().json)
+            try await Application(router: tutoring.router()).test(.router) { client in
+                let checked = ConformingClient(client, conformance: conformance) { XCTFail($0) }
+                try await body(TutoringHarness(database: db, client: checked))
             }
         }
     }

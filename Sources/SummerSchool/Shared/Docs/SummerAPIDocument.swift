@@ -44,7 +44,7 @@ enum SummerAPIDocument {
         if access.requiresLogin { codes.insert(401) }
         if access.roles != nil || Endpoint.isAdminArea(operation.path) { codes.insert(403) }
         if !operation.pathParameters.isEmpty { codes.insert(404) }
-        if operation.body != nil { codes.insert(400) }
+        if operation.body != nil { codes.formUnion([400, 415]) }  // 415: a media type other than JSON, form or multipart
         if operation.query.contains(where: { $0.name == "page" }) { codes.insert(404) }
         var described = operation
         described.notes = [operation.notes, accessNote(access)].compactMap { $0 }.joined(separator: "\n\n")
