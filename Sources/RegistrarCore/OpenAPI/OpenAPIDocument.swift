@@ -64,8 +64,9 @@ public struct OpenAPIDocument: Sendable {
             ("operationId", .string(operationID(operation.method, route.path))),
         ]
         if let notes = operation.notes { members.append(("description", .string(notes))) }
+        // Path parameters are row ids, and ids start at 1.
         var parameters: [DocJSON] = operation.pathParameters.map { name in
-            ["name": .string(name), "in": "path", "required": true, "schema": components.render(.integer)]
+            ["name": .string(name), "in": "path", "required": true, "schema": components.render(.integer.minimum(1))]
         }
         parameters += operation.query.map { parameter in
             var member: [(String, DocJSON)] = [
