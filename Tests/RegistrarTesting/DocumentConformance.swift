@@ -43,9 +43,10 @@ public struct DocumentConformance: Sendable {
     }
 
     private func operation(_ method: String, _ segments: [Substring]) -> JSONValue? {
-        // Literal paths win over templated ones (`/order/check_order` over `/order/{id}`).
+        // As the router matches: literal paths win over templated ones (`/order/check_order` over `/order/{id}`);
+        // a method the matched path does not document is not an operation (the router answers 405).
         let matches = paths.filter { candidate in
-            candidate.segments.count == segments.count && candidate.operations[method] != nil
+            candidate.segments.count == segments.count
                 && zip(candidate.segments, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
         }
         let best = matches.min { $0.segments.filter { $0.hasPrefix("{") }.count < $1.segments.filter { $0.hasPrefix("{") }.count }

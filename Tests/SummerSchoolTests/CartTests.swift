@@ -1,4 +1,5 @@
 import HTTPTypes
+import NIOCore
 import HummingbirdTesting
 import RegistrarCore
 import RegistrarTesting
@@ -139,6 +140,34 @@ final class CartTests: XCTestCase {
                 XCTAssertEqual(status == "ORDERED", orders == 1)
                 XCTAssertTrue(status == "ORDERED" || status == "DELETED")
             }
+        }
+    }
+
+    /// A multipart part whose header name has a non-ASCII byte is a malformed body (400), never a crash of the
+    /// server (the multipart parser traps on such bytes unless they are refused first).
+    func testMultipartHeaderNameWithNonASCIIBytesIsMalformed() async throws {
+        try await SummerTestEnv.run { env, client in
+            let student = try await env.student("student01")
+            let boundary = "b51e27"
+            var bytes = Array("--\(boundary)\r\n".utf8) + [0xC3, 0xA9, 0x46, 0xF2, 0xB9, 0x9F, 0xA0]
+            bytes += Array("--\(boundary)--\r\n".utf8)
+            let named = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"course_num\"\r\n\r\n1\r\n".utf8)
+                + Array("--\(boundary)\r\n".utf8) + [0xE9, 0x3A, 0x20, 0x78, 0x0D, 0x0A, 0x0D, 0x0A, 0x31]
+                + Array("\r\n--\(boundary)--\r\n".utf8)
+            for body in [bytes, named] {
+                let r = try await client.execute(
+                    uri: "/order/shopping_chart/?ticket=\(student.ticket)", method: .post,
+                    headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(bytes: body))
+                XCTAssertEqual(r.code, 400, r.bodyText)
+                XCTAssertEqual(r.msg, "多部分表单解析错误")
+            }
+            // Non-ASCII text in a header value or a part's content is fine.
+            let valid = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"备注\"\r\n\r\n中文\r\n--\(boundary)--\r\n".utf8)
+            let ok = try await client.execute(
+                uri: "/order/shopping_chart/?ticket=\(student.ticket)", method: .post,
+                headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(bytes: valid))
+            XCTAssertEqual(ok.code, 400, ok.bodyText)
+            XCTAssertEqual(ok.fieldName, "project")
         }
     }
 }

@@ -14,12 +14,17 @@ public struct APIOperation: Sendable {
     public var data: Schema?
     /// Envelope error codes the handler itself can answer, beyond those that follow from the declaration.
     public var errors: [Int]
-    /// An answer that is not an envelope (files, documents, pages).
-    public var raw: APIResponse?
+    /// Answers that are not envelopes (files, documents, pages); empty for envelope answers.
+    public var raw: [APIResponse]
+    /// Path parameters that are not ids (the default schema is an integer).
+    public var pathSchemas: [String: Schema]
+    /// Members of the success envelope beside `data` (`Envelope.extras`).
+    public var besideData: [(String, Schema)] = []
 
     public init(
         _ method: HTTPRequest.Method, _ path: String, _ summary: String, notes: String? = nil,
-        query: [APIParameter] = [], body: APIBody? = nil, data: Schema? = nil, errors: [Int] = [], raw: APIResponse? = nil
+        query: [APIParameter] = [], body: APIBody? = nil, data: Schema? = nil, errors: [Int] = [], raw: [APIResponse] = [],
+        pathSchemas: [String: Schema] = [:]
     ) {
         self.method = method
         self.path = path
@@ -30,10 +35,14 @@ public struct APIOperation: Sendable {
         self.data = data
         self.errors = errors
         self.raw = raw
+        self.pathSchemas = pathSchemas
     }
 
-    public static func get(_ path: String, _ summary: String, notes: String? = nil, query: [APIParameter] = [], data: Schema? = nil, errors: [Int] = [], raw: APIResponse? = nil) -> APIOperation {
-        APIOperation(.get, path, summary, notes: notes, query: query, data: data, errors: errors, raw: raw)
+    public static func get(
+        _ path: String, _ summary: String, notes: String? = nil, query: [APIParameter] = [], data: Schema? = nil, errors: [Int] = [],
+        raw: [APIResponse] = [], pathSchemas: [String: Schema] = [:]
+    ) -> APIOperation {
+        APIOperation(.get, path, summary, notes: notes, query: query, data: data, errors: errors, raw: raw, pathSchemas: pathSchemas)
     }
     public static func post(_ path: String, _ summary: String, notes: String? = nil, query: [APIParameter] = [], body: APIBody? = nil, data: Schema? = nil, errors: [Int] = []) -> APIOperation {
         APIOperation(.post, path, summary, notes: notes, query: query, body: body, data: data, errors: errors)
@@ -46,6 +55,13 @@ public struct APIOperation: Sendable {
     }
     public static func delete(_ path: String, _ summary: String, notes: String? = nil, query: [APIParameter] = [], body: APIBody? = nil, data: Schema? = nil, errors: [Int] = []) -> APIOperation {
         APIOperation(.delete, path, summary, notes: notes, query: query, body: body, data: data, errors: errors)
+    }
+
+    /// The same operation with members beside `data` in its success envelope.
+    public func besideData(_ members: KeyValuePairs<String, Schema>) -> APIOperation {
+        var copy = self
+        copy.besideData = members.map { ($0.key, $0.value) }
+        return copy
     }
 
     /// The `{name}` segments of the path.

@@ -7,8 +7,9 @@ import RegistrarCore
 struct MediaRoutes: SummerRouteModule {
     func register(_ routes: SummerRoutes) {
         let store = MediaStore(root: routes.app.settings.mediaRoot)
-        routes.router.get("/media/**") { request, context in try await Self.serve(request, context: context, store: store) }
-        routes.router.head("/media/**") { request, context in try await Self.serve(request, context: context, store: store) }
+        routes.file("/media/**", documentedAs: "/media/{path}") { request, context in
+            try await Self.serve(request, context: context, store: store)
+        }
     }
 
     private static func serve(_ request: Request, context: RegistrarContext, store: MediaStore) async throws -> Response {

@@ -40,21 +40,22 @@ enum TutoringAPIDocument {
         if operation.body != nil || !operation.query.isEmpty { codes.insert(400) }
         var described = operation
         described.notes = [operation.notes, accessNote(access)].compactMap { $0 }.joined(separator: "\n\n")
-        let responses = operation.raw.map { [$0] } ?? [
+        let responses = operation.raw.isEmpty ? [
             APIResponse(
                 status: 200, "`code` 0 为成功，否则为错误（可能的错误码：\(codes.sorted().map(String.init).joined(separator: ", "))）",
-                content: [("application/json", .anyOf([success(operation.data), TutoringSchemas.error(codes.sorted())]))]),
+                content: [("application/json", .anyOf([success(operation), TutoringSchemas.error(codes.sorted())]))]),
             APIResponse(status: 500, "服务器内部错误", content: [("application/json", TutoringSchemas.fault)]),
-        ]
+        ] : operation.raw
         return DocumentedRoute(
             operation: described, path: operation.path, tag: tag(operation.path),
             security: access == .public ? [] : ["sessionCookie", "bearer"], responses: responses)
     }
 
-    /// `{code: 0, msg, data}`, or without `data` for endpoints that answer none.
-    static func success(_ data: Schema?) -> Schema {
-        guard let data else { return .object(["code": .constant(0), "msg": .string]) }
-        return .object(["code": .constant(0), "msg": .string, "data": data])
+    /// `{code: 0, msg, data}` (and members beside `data`), or without `data` for endpoints that answer none.
+    static func success(_ operation: APIOperation) -> Schema {
+        guard let data = operation.data else { return .object(["code": .constant(0), "msg": .string]) }
+        let envelope = Schema.object(["code": .constant(0), "msg": .string, "data": data])
+        return operation.besideData.reduce(envelope) { $0.adding([$1.0: $1.1]) }
     }
 
     static func accessNote(_ access: TutoringAccess) -> String {

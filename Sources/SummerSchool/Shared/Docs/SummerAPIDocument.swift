@@ -48,18 +48,18 @@ enum SummerAPIDocument {
         if operation.query.contains(where: { $0.name == "page" }) { codes.insert(404) }
         var described = operation
         described.notes = [operation.notes, accessNote(access)].compactMap { $0 }.joined(separator: "\n\n")
-        var responses = operation.raw.map { [$0] } ?? [
+        var responses = operation.raw.isEmpty ? [
             APIResponse(
                 status: 200, "信封：`code` 0 为成功（`data` 见下），否则为错误（可能的错误码：\(codes.sorted().map(String.init).joined(separator: ", "))）",
                 content: [("application/json", .anyOf([success(operation.data ?? .emptyObject), SummerSchemas.error(codes.sorted())]))]),
             APIResponse(status: 500, "服务器内部错误", content: [("application/json", SummerSchemas.fault)]),
-        ]
-        if !operation.pathParameters.isEmpty && operation.raw == nil {
+        ] : operation.raw
+        if !operation.pathParameters.isEmpty && operation.raw.isEmpty {
             // Conventions §2.1: a path segment that is not an id (`1.5`) matches no route.
             responses.append(APIResponse(status: 404, "路径参数不是 id 时没有匹配的接口：接口不存在", content: [("application/json", SummerSchemas.error([404]))]))
         }
         return DocumentedRoute(
-            operation: described, path: operation.path.hasSuffix("/") ? operation.path : operation.path + "/",
+            operation: described, path: operation.path.hasSuffix("/") || !operation.raw.isEmpty ? operation.path : operation.path + "/",
             tag: tag(operation.path),
             security: access.requiresLogin ? ["ticketCookie", "ticketQuery"] : [],
             responses: responses)

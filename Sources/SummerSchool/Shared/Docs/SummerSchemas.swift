@@ -22,7 +22,8 @@ enum SummerSchemas {
     }
 
     /// `?page=` of a linked list: a number from 1, or `last`.
-    static let page = APIParameter("page", .integer.minimum(1), "页码，从 1 开始；`last` 为最后一页；超出范围答 404 无效页面。")
+    static let page = APIParameter(
+        "page", .anyOf([.integer.minimum(1), .constant("last")]), "页码，从 1 开始；`last` 为最后一页；超出范围答 404 无效页面。")
 
     /// The three encodings every summer body is read from.
     static func fields(_ schema: Schema, required: Bool = true) -> APIBody {

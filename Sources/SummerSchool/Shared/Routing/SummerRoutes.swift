@@ -78,6 +78,17 @@ public struct SummerRoutes {
         add(path + "/**", access: access, record: false, declare)
     }
 
+    /// A route outside the API pipeline (files: bytes, never an envelope; no login): `GET` and `HEAD` on the
+    /// router itself, recorded as `GET documentedAs` for the document.
+    public func file(
+        _ path: String, documentedAs documented: String,
+        _ handler: @escaping @Sendable (Request, RegistrarContext) async throws -> Response
+    ) {
+        router.get(RouterPath(path), use: handler)
+        router.head(RouterPath(path), use: handler)
+        table.routes.append(SummerRoute(method: .get, path: documented, access: .open))
+    }
+
     private func add(_ path: String, access: Access, record: Bool = true, _ declare: (inout RouteMethods) -> Void) {
         var methods = RouteMethods()
         declare(&methods)
