@@ -64,8 +64,9 @@ public struct OpenAPIDocument: Sendable {
             ("operationId", .string(operationID(operation.method, route.path))),
         ]
         if let notes = operation.notes { members.append(("description", .string(notes))) }
+        // A path parameter is a row id (ids start at 1) unless the operation gives its schema.
         var parameters: [DocJSON] = operation.pathParameters.map { name in
-            ["name": .string(name), "in": "path", "required": true, "schema": components.render(operation.pathSchemas[name] ?? .integer)]
+            ["name": .string(name), "in": "path", "required": true, "schema": components.render(operation.pathSchemas[name] ?? .integer.minimum(1))]
         }
         parameters += operation.query.map { parameter in
             var member: [(String, DocJSON)] = [
