@@ -17,7 +17,7 @@ extension AdminProjectRoutes {
 }
 
 extension AdminProjectItem {
-    static let schema = Schema.object(BackOfficeSchemas.projectMembers).adding([
+    static let schema = CatalogProject.schema.adding([
         "campus_name": .string,
         "applyed_num": .integer.minimum(0).describe("申请人数"),
         "payed_num": .integer.minimum(0).describe("缴费人数"),

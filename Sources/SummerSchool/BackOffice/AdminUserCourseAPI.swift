@@ -18,7 +18,7 @@ extension AdminUserCourseRoutes {
                 "/admin/user_course/confirm_course", "审核课程（设置审课状态）",
                 notes: "记录由 (user, course, order) 确定；找不到时答 404。学生未上传审课图片（TO_UPLOAD）时只能保持 TO_UPLOAD。",
                 body: SummerSchemas.fields(AdminUserCourseKey.schema.adding([
-                    "status": .choice(BackOfficeSchemas.userCourseStatusKeys),
+                    "status": ChoiceSet.userCourseStatus.keySchema(),
                 ]).named("UserCourseReviewInput")),
                 data: AdminUserCourseItem.schema, errors: [404]),
             .get("/admin/user_course/{id}", "选课记录详情", data: AdminUserCourseItem.schema),
@@ -35,7 +35,7 @@ extension AdminUserCourseItem {
         "score_grade": Schema.string.orNull,
         "reporting_time": SummerSchemas.time.orNull.describe("成绩登记时间"),
         "confirm_img": Schema.string.orNull.describe("审课图片的绝对 URL"),
-        "status": BackOfficeSchemas.userCourseStatus.orNull.describe("审课状态"),
+        "status": ChoiceSet.userCourseStatus.renderedSchema.orNull.describe("审课状态"),
         "user_info": Schema.object(["user": .integer, "name": .string, "email": .string, "wechat": .string]).orNull
             .describe("学生资料；没有资料时为 null"),
     ]).named("AdminUserCourse")

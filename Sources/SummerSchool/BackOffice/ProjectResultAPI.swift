@@ -26,7 +26,7 @@ extension ProjectResultItem {
         "post_datetime": SummerSchemas.time.orNull.describe("成绩单寄出时间"),
         "post_channel": Schema.string.orNull,
         "post_number": Schema.string.orNull,
-        "status": BackOfficeSchemas.creditSwitchStatus.orNull.describe("学分转换状态"),
+        "status": ChoiceSet.creditSwitchStatus.renderedSchema.orNull.describe("学分转换状态"),
         "img": Schema.string.orNull.describe("学分转换证明的绝对 URL"),
         "user_info": Schema.object(["id": .integer, "name": .string, "email": .string, "wechat": .string]).orNull
             .describe("学生资料（`id` 为资料 id）；没有资料时为 null"),
@@ -41,7 +41,7 @@ extension ProjectResultFields {
                 "post_datetime": SummerSchemas.timeInput.orNull,
                 "post_channel": Schema.string.maxLength(30).orNull,
                 "post_number": Schema.string.maxLength(30).orNull,
-                "status": .choice(BackOfficeSchemas.creditSwitchStatusKeys),
+                "status": ChoiceSet.creditSwitchStatus.keySchema(),
             ], optional: ["user_course_id", "post_datetime", "post_channel", "post_number"]
         ).named("ProjectResultInput")
     }

@@ -75,7 +75,7 @@ extension StudentDetail {
             "end_time": SummerSchemas.time, "coupon_code": .string, "amount": SummerSchemas.money,
         ])).orNull.describe("可用的优惠券；没有时为 null"),
         "channel": StudentChannel.schema.orNull,
-        "sales_man": BackOfficeSchemas.consultant.orNull,
+        "sales_man": ConsultantView.schema.orNull,
     ]).named("StudentDetail")
 }
 
@@ -83,7 +83,7 @@ extension StudentConfirmCourse {
     static let schema = Schema.object([
         "syllabus": Schema.type("null").describe("总是 null"),
         "confirm_img": Schema.string.orNull.describe("审课图片的绝对 URL"),
-        "status": BackOfficeSchemas.userCourseStatus.orNull,
+        "status": ChoiceSet.userCourseStatus.renderedSchema.orNull,
         "user": .integer,
         "project": .object(["id": .integer, "name": Schema.string.orNull]),
         "course": .object(["id": .integer, "name": .string, "course_code": .string]),

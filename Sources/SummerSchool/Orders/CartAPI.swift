@@ -24,7 +24,7 @@ extension CartItem {
         "course_num": .integer,
         "course_fee": SummerSchemas.money.describe("加入时的课程费用"),
         "create_time": SummerSchemas.time,
-        "stu_score_detail": OrderAPI.scoreDetail,
+        "stu_score_detail": ScoreDetailRoutes.Record.schema,
     ]).named("CartItem")
 }
 

@@ -39,23 +39,6 @@ enum OrderAPI {
         noneCanceled,
     ]
     static let actingUser = APIParameter("user", Schema.integer, "仅管理员：代该用户下单；无效时为本人")
-
-    /// A transcript mailing address (`/auth/user/score_detail/`).
-    static let scoreDetail = Schema.object([
-        "id": .integer, "user": .integer, "department": .string, "phone": .string, "country": .string,
-        "post_code": .string, "address": .string,
-    ])
-
-    /// A receiving account (`/admin/account_info/`).
-    static let accountInfo = Schema.object([
-        "id": .integer,
-        "account_number": .string,
-        "account_name": .string,
-        "opening_bank": Schema.string.orNull,
-        "payment": ChoiceSet.accountPayment.renderedSchema.orNull,
-        "currency": ChoiceSet.currency.renderedSchema.orNull,
-        "swift_code": Schema.string.orNull,
-    ])
 }
 
 extension OrderItem {
@@ -72,7 +55,7 @@ extension OrderItem {
         "pay_fee": SummerSchemas.money.describe("应付（减去优惠券）"),
         "remark": Schema.string.orNull,
         "charts": .array(CartItem.schema),
-        "payment_info": OrderAPI.accountInfo.orNull.describe("该支付方式的收款账户"),
+        "payment_info": AccountInfoItem.schema.orNull.describe("该支付方式的收款账户"),
         "order_payed_info": PaymentProofItem.schema.orNull,
         "sales_man": Schema.object(["id": .integer, "name": .string]).orNull.describe("学生的销售顾问"),
     ]).named("Order")
