@@ -11,7 +11,8 @@
 # Environment (defaults in brackets): DURATION [15s] and WARMUP [3s] of each wrk run (-t2 -c32 --latency);
 # PORT [18014] Registrar, PEER_PORT [18214] the peer; PG_URL [postgres://postgres:registrar@127.0.0.1:5432]
 # and PG_PREFIX [bench_p1]: the databases PREFIX_registrar and PREFIX_peer are dropped and made afresh;
-# SKIP_BUILD=1 uses the release binary already built; PEER_SRC the peer's folder; REGISTRAR_LOG_LEVEL [info].
+# SUMMER_SCALES ["1 100"]; SKIP_BUILD=1 uses the release binary already built; PEER_SRC the peer's folder;
+# REGISTRAR_LOG_LEVEL [info].
 set -euo pipefail
 
 PORT="${PORT:-18014}"
@@ -32,7 +33,7 @@ wants() { [[ " ${PARTS[*]} " == *" $1 "* ]]; }
 TUTORING=("/admin/student/list?page=1" "/admin/student/list?page=5000" "/admin/order/list?page=1" "/admin/order/info?orderID=20000")
 SUMMER=("/source/project/" "/source/course/" "/common/global_enums/")
 declare -A SUMMER_REF=(["/source/project/"]="252–262|182–252" ["/source/course/"]="932–970|40–47" ["/common/global_enums/"]="1,390–1,433|36–38")
-declare -A RPS_OF P99_OF ERR_OF   # by "run|path"
+declare -A RPS_OF P99_OF ERR_OF CPU_OF   # by "run|path"
 ROWS=() SERVER_ROWS=()
 STARTED=$(date +%s)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -45,14 +46,15 @@ tutoring_cookie() {  # PORT: logs in as staff 1; prints the session cookie heade
     echo "Cookie: tutoring_sid=$token"
 }
 
-measure() {  # RUN PORT HEADER PATH...: each path checked (code 0), then measured; the figures go under RUN
-    local run=$1 port=$2 header=$3 path
-    shift 3
+measure() {  # RUN PORT HEADER PIDS PATH...: each path checked (code 0), then measured (CPU of PIDS); the figures go under RUN
+    local run=$1 port=$2 header=$3 pids=$4 path
+    shift 4
     for path in "$@"; do
         bench_check "$header" "http://127.0.0.1:$port$path"
-        bench_wrk "$header" "http://127.0.0.1:$port$path"
-        printf '   %-12s %-34s %8s req/s  p99 %7s ms  %s\n' "$run" "$path" "$RPS" "$P99" "$ERRORS"
-        RPS_OF["$run|$path"]=$RPS P99_OF["$run|$path"]=$P99 ERR_OF["$run|$path"]=$ERRORS
+        # shellcheck disable=SC2086 # the PIDs are words
+        bench_wrk "$header" "http://127.0.0.1:$port$path" $pids
+        printf '   %-12s %-34s %8s req/s  p99 %7s ms  CPU %6s ms/req  %s\n' "$run" "$path" "$RPS" "$P99" "$CPU_MS" "$ERRORS"
+        RPS_OF["$run|$path"]=$RPS P99_OF["$run|$path"]=$P99 ERR_OF["$run|$path"]=$ERRORS CPU_OF["$run|$path"]=$CPU_MS
     done
 }
 
@@ -75,14 +77,14 @@ registrar_tutoring() {  # RUN DATABASE-URL [DEMO-DATA OPTIONS...]; PATHS: what t
     shift 2
     bench_generate tutoring "tutoring benchmark profile $*" "$@"
     bench_serve tutoring
-    measure "$run" "$PORT" "$(tutoring_cookie "$PORT")" "${PATHS[@]}"
+    measure "$run" "$PORT" "$(tutoring_cookie "$PORT")" "$SERVER" "${PATHS[@]}"
     registrar_done "tutoring, $run"
 }
 
 peer_tutoring() {  # RUN DATABASE-URL (empty: SQLite)
     peer_generate "$2" 100000 20000
     peer_serve "$2"
-    measure "$1" "$PEER_PORT" "$(tutoring_cookie "$PEER_PORT")" "${TUTORING[@]}"
+    measure "$1" "$PEER_PORT" "$(tutoring_cookie "$PEER_PORT")" "$PEER_PID $(pgrep -P "$PEER_PID" | tr '\n' ' ')" "${TUTORING[@]}"
     peer_stop
 }
 
@@ -90,7 +92,7 @@ side_by_side_rows() {  # LABEL: a row per request of the Registrar run "LABEL" a
     local path r p
     for path in "${TUTORING[@]}"; do
         r="$1|$path" p="$1 peer|$path"
-        ROWS+=("| $1 | \`$path\` | ${RPS_OF[$r]} | ${P99_OF[$r]} | peer ${RPS_OF[$p]} | ${P99_OF[$p]} | $(ratio "${RPS_OF[$r]}" "${RPS_OF[$p]}")× | ≥ 20×: $(verdict "$(ratio "${RPS_OF[$r]}" "${RPS_OF[$p]}")" 20 ge); p99 ≤ 10 ms: $(verdict "${P99_OF[$r]}" 10 le) ${ERR_OF[$r]}${ERR_OF[$p]} |")
+        ROWS+=("| $1 | \`$path\` | ${RPS_OF[$r]} | ${P99_OF[$r]} | ${CPU_OF[$r]} | peer ${RPS_OF[$p]} | ${P99_OF[$p]} | ${CPU_OF[$p]} | $(ratio "${RPS_OF[$r]}" "${RPS_OF[$p]}")× | $(ratio "${CPU_OF[$p]}" "${CPU_OF[$r]}")× | ≥ 20×: $(verdict "$(ratio "${RPS_OF[$r]}" "${RPS_OF[$p]}")" 20 ge); p99 ≤ 10 ms: $(verdict "${P99_OF[$r]}" 10 le) ${ERR_OF[$r]}${ERR_OF[$p]} |")
     done
 }
 
@@ -127,12 +129,12 @@ if wants scale; then
     registrar_tutoring "SQLite 1M" "sqlite://$WORK/tutoring-1m.sqlite" --scale 10
     for pair in "page=1|page=1" "page=50000|page=5000"; do
         big="SQLite 1M|/admin/student/list?${pair%|*}" small="SQLite|/admin/student/list?${pair#*|}"
-        ROWS+=("| SQLite 1M students (Registrar only) | \`/admin/student/list?${pair%|*}\` | ${RPS_OF[$big]} | ${P99_OF[$big]} | 100k \`?${pair#*|}\` ${RPS_OF[$small]} | ${P99_OF[$small]} | $(ratio "${RPS_OF[$small]}" "${RPS_OF[$big]}") slower | ≤ 1.5 slower: $(verdict "$(ratio "${RPS_OF[$small]}" "${RPS_OF[$big]}")" 1.5 le) ${ERR_OF[$big]} |")
+        ROWS+=("| SQLite 1M students (Registrar only) | \`/admin/student/list?${pair%|*}\` | ${RPS_OF[$big]} | ${P99_OF[$big]} | ${CPU_OF[$big]} | 100k \`?${pair#*|}\` ${RPS_OF[$small]} | ${P99_OF[$small]} | ${CPU_OF[$small]} | $(ratio "${RPS_OF[$small]}" "${RPS_OF[$big]}") slower | $(ratio "${CPU_OF[$big]}" "${CPU_OF[$small]}") more | ≤ 1.5 slower: $(verdict "$(ratio "${RPS_OF[$small]}" "${RPS_OF[$big]}")" 1.5 le) ${ERR_OF[$big]} |")
     done
 fi
 
 if wants summer; then
-    for scale in 1 100; do
+    for scale in ${SUMMER_SCALES:-1 100}; do
         echo "== summer lists at ${scale}× the summer profile on SQLite (load average $(cut -d' ' -f1-3 /proc/loadavg))"
         DB="sqlite://$WORK/summer-$scale.sqlite"
         bench_generate summer "summer benchmark profile ×$scale" --scale "$scale"
@@ -140,12 +142,12 @@ if wants summer; then
         ticket=$(curl -fsS -X POST "http://127.0.0.1:$PORT/auth/user/login/" -H 'Content-Type: application/json' \
             -d '{"username":"AdminUser","password":"123456"}' | sed -n 's/.*"ticket" \{0,1\}: \{0,1\}"\(TK-[0-9A-Za-z]\{20\}\)".*/\1/p')
         [ -n "$ticket" ] || { echo "login as AdminUser failed" >&2; exit 1; }
-        measure "summer ×$scale" "$PORT" "Cookie: ticket=$ticket" "${SUMMER[@]}"
+        measure "summer ×$scale" "$PORT" "Cookie: ticket=$ticket" "$SERVER" "${SUMMER[@]}"
         registrar_done "summer ×$scale"
         for path in "${SUMMER[@]}"; do
             r="summer ×$scale|$path" ref=${SUMMER_REF[$path]}
             high=$(echo "${ref%%|*}" | sed 's/.*–//; s/,//g')
-            ROWS+=("| summer ×$scale, SQLite | \`$path\` | ${RPS_OF[$r]} | ${P99_OF[$r]} | reference ${ref%%|*} | ${ref#*|} | $(ratio "${RPS_OF[$r]}" "$high")× | ≥ 20×: $(verdict "$(ratio "${RPS_OF[$r]}" "$high")" 20 ge); p99 ≤ 10 ms: $(verdict "${P99_OF[$r]}" 10 le) ${ERR_OF[$r]} |")
+            ROWS+=("| summer ×$scale, SQLite | \`$path\` | ${RPS_OF[$r]} | ${P99_OF[$r]} | ${CPU_OF[$r]} | reference ${ref%%|*} | ${ref#*|} | – | $(ratio "${RPS_OF[$r]}" "$high")× | – | ≥ 20×: $(verdict "$(ratio "${RPS_OF[$r]}" "$high")" 20 ge); p99 ≤ 10 ms: $(verdict "${P99_OF[$r]}" 10 le) ${ERR_OF[$r]} |")
         done
     done
 fi
@@ -157,11 +159,12 @@ REPORT="benchmarks/.runs/$(date -u +%Y%m%dT%H%M%SZ).md"
     echo
     echo "\`benchmarks/compare.sh ${PARTS[*]}\` at $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(( ($(date +%s) - STARTED) / 60 )) min;" \
         "wrk -t2 -c32 -d$DURATION --latency after a $WARMUP warm-up, logged in with the session cookie (staff 1 / the ADMIN ticket);" \
-        "peer: 2 gunicorn sync workers; Registrar log level ${REGISTRAR_LOG_LEVEL:-info}. The ratio of the 1M rows is the 100k req/s over the 1M req/s;" \
-        "the summer ratio is over the higher reference figure."
+        "peer: 2 gunicorn sync workers; Registrar log level ${REGISTRAR_LOG_LEVEL:-info}. CPU ms/req: the server's CPU time (all threads;" \
+        "gunicorn master + workers) over the requests wrk completed, which wrk and other load on the machine do not change." \
+        "The ratios of the 1M rows are 100k over 1M; the summer ratio is over the higher reference figure."
     echo
-    echo "| run | request | Registrar req/s | p99 ms | compared with (req/s) | its p99 ms | ratio | goal |"
-    echo "|---|---|---:|---:|---:|---:|---:|---|"
+    echo "| run | request | Registrar req/s | p99 ms | CPU ms/req | compared with (req/s) | its p99 ms | its CPU ms/req | × req/s | × CPU/req | goal |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
     printf '%s\n' "${ROWS[@]}"
     echo
     echo "| Registrar server | RSS after its runs | start-up to the first /healthz | goal (< 100 MiB / < 0.5 s) |"

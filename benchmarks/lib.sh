@@ -100,12 +100,25 @@ bench_check() {
     BYTES=$(printf %s "$body" | wc -c)
 }
 
-# bench_wrk HEADER URL: a warm-up, then the measured run; sets RPS, P99 (milliseconds) and ERRORS (non-2xx
-# responses and socket errors, empty when none).
+# bench_ticks PID...: user + system CPU ticks of these processes (all their threads).
+bench_ticks() {
+    local pid total=0
+    for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
+    echo "$total"
+}
+
+# bench_wrk HEADER URL [PID...]: a warm-up, then the measured run (a response slower than 10 s counts as a
+# timeout); sets RPS, P99 (milliseconds), ERRORS (non-2xx responses and socket errors, empty when none) and
+# CPU_MS, the server processes' CPU time per request (ms, from the PIDs given): unlike req/s it does not
+# depend on how much of the machine wrk and other programs took.
 bench_wrk() {
-    local out
+    local out before after
     wrk -t2 -c32 -d"$WARMUP" -H "$1" "$2" >/dev/null
-    out=$(wrk -t2 -c32 -d"$DURATION" --latency -H "$1" "$2")
+    before=$(bench_ticks "${@:3}")
+    out=$(wrk -t2 -c32 -d"$DURATION" --timeout 10s --latency -H "$1" "$2")
+    after=$(bench_ticks "${@:3}")
+    CPU_MS=$(echo "$out" | awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" \
+        '/requests in/ {n = $1} END {if (n > 0) printf "%.2f", 1000 * t / hz / n; else print "n/a"}')
     RPS=$(echo "$out" | awk '/Requests\/sec/ {printf "%.0f", $2}')
     P99=$(echo "$out" | awk '$1 == "99%" {
         v = $2 + 0
@@ -123,7 +136,7 @@ bench_measure() {
     printf "\n%-${width}s %12s %10s %10s\n" "request" "req/s" "p99" "bytes"
     for path in "$@"; do
         bench_check "$header" "http://127.0.0.1:$PORT$path"
-        bench_wrk "$header" "http://127.0.0.1:$PORT$path"
+        bench_wrk "$header" "http://127.0.0.1:$PORT$path" "$SERVER"
         printf "%-${width}s %12s %10s %10s %s\n" "$path" "$RPS" "$P99 ms" "$BYTES" "$ERRORS"
     done
 }
