@@ -58,8 +58,12 @@ measure() {  # RUN PORT HEADER PIDS PATH...: each path checked (code 0), then me
     done
 }
 
-registrar_done() {  # RUN: the server's memory and start-up time, then stops it
-    SERVER_ROWS+=("| $1 | $(bench_rss) MiB | $(printf '%.3f' "$STARTUP") s | $(verdict "$(bench_rss)" 100 le) / $(verdict "$STARTUP" 0.5 le) |")
+registrar_done() {  # RUN API: the server's memory, then a second start on the same database (the first one
+    # follows the generation of a fresh file, whose pages may not be in the OS cache yet), then stops it
+    local rss=$(bench_rss) first=$STARTUP
+    bench_stop
+    bench_serve "$2"
+    SERVER_ROWS+=("| $1 | $rss MiB | $(printf '%.3f' "$first") s | $(printf '%.3f' "$STARTUP") s | $(verdict "$rss" 100 le) / $(verdict "$STARTUP" 0.5 le) |")
     bench_stop
 }
 
@@ -78,7 +82,7 @@ registrar_tutoring() {  # RUN DATABASE-URL [DEMO-DATA OPTIONS...]; PATHS: what t
     bench_generate tutoring "tutoring benchmark profile $*" "$@"
     bench_serve tutoring
     measure "$run" "$PORT" "$(tutoring_cookie "$PORT")" "$SERVER" "${PATHS[@]}"
-    registrar_done "tutoring, $run"
+    registrar_done "tutoring, $run" tutoring
 }
 
 peer_tutoring() {  # RUN DATABASE-URL (empty: SQLite)
@@ -143,7 +147,7 @@ if wants summer; then
             -d '{"username":"AdminUser","password":"123456"}' | sed -n 's/.*"ticket" \{0,1\}: \{0,1\}"\(TK-[0-9A-Za-z]\{20\}\)".*/\1/p')
         [ -n "$ticket" ] || { echo "login as AdminUser failed" >&2; exit 1; }
         measure "summer ×$scale" "$PORT" "Cookie: ticket=$ticket" "$SERVER" "${SUMMER[@]}"
-        registrar_done "summer ×$scale"
+        registrar_done "summer ×$scale" summer
         for path in "${SUMMER[@]}"; do
             r="summer ×$scale|$path" ref=${SUMMER_REF[$path]}
             high=$(echo "${ref%%|*}" | sed 's/.*–//; s/,//g')
@@ -167,8 +171,8 @@ REPORT="benchmarks/.runs/$(date -u +%Y%m%dT%H%M%SZ).md"
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
     printf '%s\n' "${ROWS[@]}"
     echo
-    echo "| Registrar server | RSS after its runs | start-up to the first /healthz | goal (< 100 MiB / < 0.5 s) |"
-    echo "|---|---:|---:|---|"
+    echo "| Registrar server | RSS after its runs | start-up to the first /healthz: after generating | restarted | goal (< 100 MiB / restart < 0.5 s) |"
+    echo "|---|---:|---:|---:|---|"
     printf '%s\n' "${SERVER_ROWS[@]}"
 } >"$REPORT"
 echo
