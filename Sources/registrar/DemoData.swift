@@ -16,6 +16,13 @@ struct DemoData: AsyncParsableCommand {
     var profile: Profile = .demo
     @Option(help: "Load only this API's data (summer or tutoring); both by default.")
     var only: API?
+    @Option(help: "With --profile benchmark: multiply the data set by this factor (tutoring: students and orders, e.g. 10 for 1,000,000 students; summer: every table).")
+    var scale: Int = 1
+
+    func validate() throws {
+        guard scale >= 1 else { throw ValidationError("--scale must be at least 1") }
+        guard scale == 1 || profile == .benchmark else { throw ValidationError("--scale applies to --profile benchmark only") }
+    }
 
     func run() async throws {
         try await database.withMigrated(label: "registrar.demo-data") { db in
@@ -24,8 +31,11 @@ struct DemoData: AsyncParsableCommand {
                 if only != .tutoring { print(try await SummerSchoolApp.loadDemoData(database: db, profile: .demo)) }
                 if only != .summer { print(try await TutoringApp.loadDemoData(database: db)) }
             case .benchmark:
-                if only != .tutoring { print(try await SummerSchoolApp.loadDemoData(database: db, profile: .benchmark)) }
-                if only != .summer { print(try await TutoringApp.loadDemoData(database: db, profile: .benchmark)) }
+                if only != .tutoring { print(try await SummerSchoolApp.loadBenchmarkData(database: db, scale: scale)) }
+                var tutoring = DemoProfile.benchmark
+                tutoring.students *= scale
+                tutoring.orders *= scale
+                if only != .summer { print(try await TutoringApp.loadDemoData(database: db, profile: tutoring)) }
             }
         }
     }

@@ -49,6 +49,11 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(benchmark?.only, .summer)
         XCTAssertEqual(benchmark?.profile, .benchmark)
         XCTAssertThrowsError(try Registrar.parseAsRoot(["demo-data", "--only", "both"]))
+        XCTAssertEqual(benchmark?.scale, 1)
+        let scaled = try Registrar.parseAsRoot(["demo-data", "--profile", "benchmark", "--scale", "10"]) as? DemoData
+        XCTAssertEqual(scaled?.scale, 10)
+        XCTAssertThrowsError(try Registrar.parseAsRoot(["demo-data", "--scale", "10"]))  // the demo profile has no scale
+        XCTAssertThrowsError(try Registrar.parseAsRoot(["demo-data", "--profile", "benchmark", "--scale", "0"]))
         XCTAssertTrue(try Registrar.parseAsRoot(["migrate"]) is Migrate)
     }
 }

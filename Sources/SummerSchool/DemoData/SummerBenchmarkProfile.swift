@@ -5,13 +5,10 @@ import SQLKit
 /// The summer benchmark data set (shared/benchmarks/summer-profile.md), generated from a fixed seed: 20 campuses,
 /// 200 projects with their fee tables, 500 courses offered in 2 projects each, 2,000 students with a complete
 /// profile, a mailing address, one cart item and one order each, and the ADMIN account the benchmark logs in
-/// with. Loaded in one transaction with multi-row inserts; skipped when its first student exists.
+/// with. Loaded in one transaction with multi-row inserts; skipped when its first student exists. A scale factor
+/// multiplies every table (the profile "scaled 100×"); scale 1 is the reference data set.
 enum SummerBenchmarkProfile {
     static let seed: UInt64 = 42
-    static let campuses = 20
-    static let projects = 200
-    static let courses = 500
-    static let students = 2_000
     static let password = "123456"
 
     static let cities = ["北京", "上海", "广州", "深圳", "武汉", "成都", "杭州", "南京", "西安", "重庆",
@@ -25,7 +22,9 @@ enum SummerBenchmarkProfile {
 
     private struct Count: Decodable { let count: Int }
 
-    static func load(database: RegistrarDatabase, passwordHash: String) async throws -> String {
+    static func load(database: RegistrarDatabase, passwordHash: String, scale: Int = 1) async throws -> String {
+        precondition(scale >= 1, "the scale factor is at least 1")
+        let campuses = 20 * scale, projects = 200 * scale, courses = 500 * scale, students = 2_000 * scale
         let base: Int64 = 1_780_272_000 * SummerTime.microsPerSecond  // 2026-06-01 UTC
         let second = SummerTime.microsPerSecond
         return try await database.transaction { sql in
@@ -45,7 +44,7 @@ enum SummerBenchmarkProfile {
             }
 
             // The ADMIN the benchmark logs in with (the demo's AdminUser, when it is not there yet).
-            var lines = ["Summer-school benchmark profile (seed \(seed)):"]
+            var lines = ["Summer-school benchmark profile (seed \(seed)\(scale > 1 ? ", scale \(scale)×" : "")):"]
             if try await sql.raw("SELECT id FROM summer_user WHERE LOWER(username) = 'adminuser'").first() == nil {
                 let id = ids("summer_user", 1).lowerBound
                 try await DemoRows.insertAll("summer_user", columns: ["id", "username", "password", "name", "role", "is_active", "is_superuser", "create_time"],
@@ -56,7 +55,8 @@ enum SummerBenchmarkProfile {
             let campusIDs = Array(ids("summer_campus", campuses))
             try await DemoRows.insertAll("summer_campus", columns: ["id", "name", "info", "network_course", "create_time", "is_active"],
                                          campusIDs.enumerated().map { index, id in
-                                             [id, "\(cities[index])校区\(String(format: "%02d", index + 1))", "\(cities[index])合作院校",
+                                             [id, "\(cities[index % cities.count])校区\(String(format: "%02d", index + 1))",
+                                              "\(cities[index % cities.count])合作院校",
                                               (index + 1) % 5 == 0, base + Int64(index) * second, true]
                                          }, on: sql)
 
@@ -75,8 +75,9 @@ enum SummerBenchmarkProfile {
                 let feeBase = Int64(random.pick([18000, 20000, 23120, 25000]))
                 let fees = (1...courseNum).map { n in (feeBase * Int64(n) - 2000 * Int64(n - 1)) * 100 }
                 let campus = index % campuses
-                let address = "\(cities[campus])市"
-                projectRows.append([id, campusIDs[campus], "\(cities[campus])暑期项目\(String(format: "%03d", index + 1))", start, end,
+                let city = cities[campus % cities.count]
+                let address = "\(city)市"
+                projectRows.append([id, campusIDs[campus], "\(city)暑期项目\(String(format: "%03d", index + 1))", start, end,
                                     address, "\(courseNum)门课程，为期3周", base + Int64(index) * second, applyFee, courseNum, true])
                 for (n, fee) in fees.enumerated() {
                     feeRows.append([feeID, id, n + 1, fee])
@@ -186,5 +187,16 @@ enum SummerBenchmarkProfile {
         let parts = text.split(separator: "-").compactMap { Int($0) }
         let day = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))!
         return calendar.dateComponents([.day], from: start, to: day).day!
+    }
+}
+
+extension SummerSchoolApp {
+    /// `registrar demo-data --profile benchmark --scale N`: the summer benchmark data set with every table N times
+    /// larger (N = 1 is shared/benchmarks/summer-profile.md), then fresh planner statistics.
+    public static func loadBenchmarkData(database: RegistrarDatabase, scale: Int) async throws -> String {
+        let report = try await SummerBenchmarkProfile.load(
+            database: database, passwordHash: try await Passwords(cost: 10).hash(SummerBenchmarkProfile.password), scale: scale)
+        try await database.sql.raw("ANALYZE").run()
+        return report
     }
 }
