@@ -48,7 +48,9 @@ public enum LiveBuckets {
     /// A subquery for `id IN (…)`: the IDs of `table`'s live rows in `window`, highest ID first — the rows of
     /// `SELECT id FROM table WHERE deleted_at IS NULL ORDER BY id DESC LIMIT size OFFSET offset`.
     public static func pageKeys(of table: String, window: PageWindow) -> SQLQueryString {
-        // The bucket where the page starts, and how many live rows above that bucket's upper end precede it.
+        // The bucket where the page starts, and how many of its live rows precede the page (all rows of the
+        // buckets above it do). Past the end there is no such bucket: no ID is below NULL, and OFFSET must
+        // still be a number.
         let start: SQLQueryString = """
             (SELECT bucket, \(bind: window.offset) - (upto - n) AS skip FROM (
                 SELECT bucket, n, CAST(SUM(n) OVER (ORDER BY bucket DESC) AS BIGINT) AS upto FROM \(unsafeRaw: Self.table) WHERE tbl = \(bind: table)
@@ -57,7 +59,7 @@ public enum LiveBuckets {
         return """
             SELECT id FROM \(unsafeRaw: table)
             WHERE deleted_at IS NULL AND id < (SELECT (bucket + 1) * \(unsafeRaw: "\(width)") FROM \(start) s)
-            ORDER BY id DESC LIMIT \(bind: window.size) OFFSET (SELECT skip FROM \(start) s)
+            ORDER BY id DESC LIMIT \(bind: window.size) OFFSET COALESCE((SELECT skip FROM \(start) s), 0)
             """
     }
 
