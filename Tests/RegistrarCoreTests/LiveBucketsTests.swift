@@ -18,9 +18,9 @@ final class LiveBucketsTests: XCTestCase {
         return (expected, actual)
     }
 
-    /// Every page of 10 and 25 rows, and single rows around the bucket edges and the end.
+    /// Every page of 25 and 100 rows, and pages of 1 and 10 rows around the bucket edges and the end.
     private static func assertPagesMatch(_ sql: any SQLDatabase, file: StaticString = #filePath, line: UInt = #line) async throws {
-        for size in [10, 25] {
+        for size in [25, 100] {
             var page = 1
             while true {
                 let (expected, actual) = try await keys(sql, PageWindow(page: page, size: size))
@@ -31,10 +31,13 @@ final class LiveBucketsTests: XCTestCase {
         }
         struct Count: Decodable { let n: Int }
         let live = try await sql.raw("SELECT COUNT(*) AS n FROM core_paged WHERE deleted_at IS NULL").first(decoding: Count.self)?.n ?? 0
-        let edges = [0, 1, 2] + (-3...3).flatMap { [1024 + $0, 2048 + $0, live + $0] }
+        let width = LiveBuckets.width
+        let edges = [0, 1, 2] + (-12...12).flatMap { [width + $0, 2 * width + $0, live + $0] }
         for offset in Set(edges.filter { $0 >= 0 }) {
-            let (expected, actual) = try await keys(sql, PageWindow(page: offset + 1, size: 1))
-            XCTAssertEqual(actual, expected, "offset \(offset)", file: file, line: line)
+            for size in [1, 10] {
+                let (expected, actual) = try await keys(sql, PageWindow(page: offset / size + 1, size: size))
+                XCTAssertEqual(actual, expected, "offset \(offset), size \(size)", file: file, line: line)
+            }
         }
         let past = try await keys(sql, PageWindow(page: Int.max, size: 10))
         XCTAssertEqual(past.actual, [], file: file, line: line)
@@ -45,9 +48,9 @@ final class LiveBucketsTests: XCTestCase {
             let sql = db.sql
             try await sql.raw("CREATE TABLE core_paged (id BIGINT PRIMARY KEY, deleted_at BIGINT)").run()
             try await sql.raw("CREATE INDEX core_paged_live ON core_paged (deleted_at, id)").run()
-            // Existing rows across three buckets, some deleted, are counted at install.
+            // Existing rows across four buckets, some deleted, are counted at install.
             try await sql.raw("""
-                WITH RECURSIVE c(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM c WHERE g < 2600)
+                WITH RECURSIVE c(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM c WHERE g < 13000)
                 INSERT INTO core_paged (id, deleted_at) SELECT g, CASE WHEN g % 5 = 0 THEN 1 ELSE NULL END FROM c
                 """).run()
             try await LiveBuckets.install(on: "core_paged", sql)
@@ -55,21 +58,21 @@ final class LiveBucketsTests: XCTestCase {
             try await Self.assertPagesMatch(sql)
 
             // Inserts in a far bucket and in existing ones, soft deletes, restores, hard deletes.
-            try await sql.raw("INSERT INTO core_paged (id, deleted_at) VALUES (9000, NULL), (9001, NULL), (3000, 2), (2601, NULL)").run()
-            try await sql.raw("UPDATE core_paged SET deleted_at = 3 WHERE id BETWEEN 1000 AND 1100 OR id = 9000").run()
-            try await sql.raw("UPDATE core_paged SET deleted_at = NULL WHERE id IN (5, 10, 3000)").run()
-            try await sql.raw("UPDATE core_paged SET deleted_at = 4 WHERE id = 1050").run()  // already deleted
-            try await sql.raw("DELETE FROM core_paged WHERE id BETWEEN 2040 AND 2060 OR id = 9001").run()
+            try await sql.raw("INSERT INTO core_paged (id, deleted_at) VALUES (30000, NULL), (30001, NULL), (13500, 2), (13001, NULL)").run()
+            try await sql.raw("UPDATE core_paged SET deleted_at = 3 WHERE id BETWEEN 5000 AND 5400 OR id = 30000").run()
+            try await sql.raw("UPDATE core_paged SET deleted_at = NULL WHERE id IN (5, 10, 13500)").run()
+            try await sql.raw("UPDATE core_paged SET deleted_at = 4 WHERE id = 5050").run()  // already deleted
+            try await sql.raw("DELETE FROM core_paged WHERE id BETWEEN 8100 AND 8300 OR id = 30001").run()
             // A rolled-back write leaves the counts as they were.
             struct Stop: Error {}
             _ = try? await db.transaction { tx in
-                try await tx.raw("INSERT INTO core_paged (id, deleted_at) VALUES (7000, NULL)").run()
+                try await tx.raw("INSERT INTO core_paged (id, deleted_at) VALUES (20000, NULL)").run()
                 throw Stop()
             }
             try await Self.assertPagesMatch(sql)
 
             try await LiveBuckets.uninstall(from: "core_paged", sql)
-            try await sql.raw("INSERT INTO core_paged (id, deleted_at) VALUES (8000, NULL)").run()  // no trigger left
+            try await sql.raw("INSERT INTO core_paged (id, deleted_at) VALUES (40000, NULL)").run()  // no trigger left
         }
     }
 }

@@ -3,22 +3,25 @@ import SQLKit
 /// Live-row counts per bucket of IDs, kept up to date by database triggers, so that a deep page of a large
 /// list ordered by ID starts near its first row instead of stepping over every row before it.
 ///
-/// The live rows (`deleted_at IS NULL`) of a table are counted per bucket of `width` consecutive IDs. The page
+/// The live rows (`deleted_at IS NULL`) of a table are counted per bucket of `width` (4,096) consecutive IDs. The page
 /// at offset N starts in the bucket where the running count from the highest IDs down passes N: its keys are
-/// read from the `(deleted_at, id)` index below that bucket's upper end, skipping fewer than `width` rows.
-/// The cost grows with the number of buckets (rows / 1,024), not with the offset. As with `LiveCounts`, the
+/// read from the `(deleted_at, id)` index below that bucket's upper end, skipping fewer than `width` rows; a page within the first `width` rows is read from
+/// the index alone.
+/// The cost grows with the number of buckets (rows / 4,096), not with the offset. As with `LiveCounts`, the
 /// triggers see every write, and the counts are read in the statement that reads the rows (one snapshot),
 /// so a page is exactly what `ORDER BY id DESC LIMIT … OFFSET …` would return.
 public enum LiveBuckets {
     static let table = "registrar_live_bucket"
     /// IDs per bucket.
-    public static let width = 1024
+    public static let width = 4096
 
     /// For a migration: starts counting `table`'s live rows per bucket (idempotent).
     public static func install(on table: String, _ db: any SQLDatabase) async throws {
+        // Stored in key order on SQLite too (WITHOUT ROWID): the running sum reads the rows in order, unsorted.
+        let storage = db.dialect.name == "sqlite" ? " WITHOUT ROWID" : ""
         try await db.raw("""
             CREATE TABLE IF NOT EXISTS \(unsafeRaw: Self.table) (
-                tbl TEXT NOT NULL, bucket BIGINT NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (tbl, bucket))
+                tbl TEXT NOT NULL, bucket BIGINT NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (tbl, bucket))\(unsafeRaw: storage)
             """).run()
         if db.dialect.name == "sqlite" {
             try await installSQLiteTriggers(on: table, db)
@@ -48,18 +51,25 @@ public enum LiveBuckets {
     /// A subquery for `id IN (…)`: the IDs of `table`'s live rows in `window`, highest ID first — the rows of
     /// `SELECT id FROM table WHERE deleted_at IS NULL ORDER BY id DESC LIMIT size OFFSET offset`.
     public static func pageKeys(of table: String, window: PageWindow) -> SQLQueryString {
-        // The bucket where the page starts, and how many of its live rows precede the page (all rows of the
-        // buckets above it do). Past the end there is no such bucket: no ID is below NULL, and OFFSET must
-        // still be a number.
-        let start: SQLQueryString = """
-            (SELECT bucket, \(bind: window.offset) - (upto - n) AS skip FROM (
-                SELECT bucket, n, CAST(SUM(n) OVER (ORDER BY bucket DESC) AS BIGINT) AS upto FROM \(unsafeRaw: Self.table) WHERE tbl = \(bind: table)
-            ) counted WHERE upto > \(bind: window.offset) ORDER BY bucket DESC LIMIT 1)
-            """
+        // Within the first bucket's worth of rows the index alone is cheaper than summing bucket counts.
+        guard window.offset >= width else {
+            return """
+                SELECT id FROM \(unsafeRaw: table) WHERE deleted_at IS NULL
+                ORDER BY id DESC LIMIT \(bind: window.size) OFFSET \(bind: window.offset)
+                """
+        }
+        // `start`: the bucket where the page starts, and how many of its live rows precede the page (all rows of
+        // the buckets above it do), computed once. Past the end there is no such bucket: no ID is below NULL,
+        // and OFFSET must still be a number.
         return """
+            WITH start AS MATERIALIZED (
+                SELECT bucket, \(bind: window.offset) - (upto - n) AS skip FROM (
+                    SELECT bucket, n, SUM(n) OVER (ORDER BY bucket DESC) AS upto
+                    FROM \(unsafeRaw: Self.table) WHERE tbl = \(bind: table)
+                ) counted WHERE upto > \(bind: window.offset) ORDER BY bucket DESC LIMIT 1)
             SELECT id FROM \(unsafeRaw: table)
-            WHERE deleted_at IS NULL AND id < (SELECT (bucket + 1) * \(unsafeRaw: "\(width)") FROM \(start) s)
-            ORDER BY id DESC LIMIT \(bind: window.size) OFFSET COALESCE((SELECT skip FROM \(start) s), 0)
+            WHERE deleted_at IS NULL AND id < (SELECT (bucket + 1) * \(unsafeRaw: "\(width)") FROM start)
+            ORDER BY id DESC LIMIT \(bind: window.size) OFFSET COALESCE((SELECT CAST(skip AS BIGINT) FROM start), 0)
             """
     }
 
