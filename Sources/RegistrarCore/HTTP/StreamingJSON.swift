@@ -110,17 +110,19 @@ final class JSONSink {
     /// Writes any value at the current position (after a key, a comma or at the top).
     func writeValue<T: Encodable>(_ value: T) {
         if failed { return }
-        switch value {
-        case let value as String: writeString(value)
-        case let value as Int: writeInteger(value)
-        case let value as Bool: writeBool(value)
-        case let value as Int64: writeInteger(value)
-        case let value as Int32: writeInteger(value)
-        case let value as UInt64: writeInteger(value)
-        case let value as UInt: writeInteger(value)
-        case is Double, is Float, is Date, is Data, is URL, is Decimal:
+        // Type identity, not dynamic casts: this runs for every member whose type is not known statically.
+        if T.self == String.self {
+            writeString(unsafeBitCast(value, to: String.self))
+        } else if T.self == Int.self {
+            writeInteger(unsafeBitCast(value, to: Int.self))
+        } else if T.self == Bool.self {
+            writeBool(unsafeBitCast(value, to: Bool.self))
+        } else if T.self == Int64.self {
+            writeInteger(unsafeBitCast(value, to: Int64.self))
+        } else if T.self == Double.self || T.self == Float.self || T.self == Date.self || T.self == Data.self
+            || T.self == URL.self || T.self == Decimal.self {
             failed = true
-        default:
+        } else {
             let depth = depth
             let encoder = JSONValueEncoder(sink: self)
             do { try value.encode(to: encoder) } catch { failed = true }
