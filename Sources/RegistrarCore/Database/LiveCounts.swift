@@ -44,6 +44,12 @@ public enum LiveCounts {
             .first(decoding: Row.self)?.n ?? 0
     }
 
+    /// The number of live rows of `table` as a parenthesized scalar subquery, to read beside a page's rows in
+    /// the statement that reads them.
+    public static func total(of table: String) -> SQLQueryString {
+        "(SELECT n FROM \(unsafeRaw: Self.table) WHERE tbl = \(bind: table))"
+    }
+
     private static func installSQLiteTriggers(on table: String, _ db: any SQLDatabase) async throws {
         let bump = "UPDATE \(Self.table) SET n = n"
         let name = "WHERE tbl = '\(table)'"

@@ -58,9 +58,11 @@ public struct EmptyObject: Codable, Sendable, Equatable {
     public init() {}
 }
 
-/// Shared JSON rendering: compact, UTF-8, slashes unescaped (URLs stay readable).
+/// Shared JSON rendering: compact, UTF-8, slashes unescaped (URLs stay readable); `StreamingJSON` writes
+/// what it can, `JSONEncoder` the rest.
 public enum JSONBody {
     public static func encode(_ value: some Encodable) throws -> ByteBuffer {
+        if let bytes = StreamingJSON.encode(value) { return ByteBuffer(bytes: bytes) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         return ByteBuffer(data: try encoder.encode(value))

@@ -36,14 +36,20 @@ public struct EnvelopeMiddleware: RouterMiddleware {
         headers.apply(to: &response.headers)
         response.headers[.init("X-Request-ID")!] = context.requestID
         let elapsed = ContinuousClock.now - started
-        let millis = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
         logger.info(
-            "\(request.method) \(request.uri.path) \(response.status.code) code=\(code.value.map(String.init) ?? "-") \(String(format: "%.2f", millis))ms",
+            "\(request.method) \(request.uri.path) \(response.status.code) code=\(code.value.map(String.init) ?? "-") \(Self.millis(elapsed))ms",
             metadata: ["rid": .string(context.requestID), "api": .string(style.name)])
         RequestMetrics.record(
             api: style.name, route: context.endpointPath, method: request.method.rawValue,
             status: Int(response.status.code), code: code.value, duration: elapsed)
         return response
+    }
+
+    /// `elapsed` in milliseconds with two decimals (integer arithmetic: the line is written for every request).
+    static func millis(_ elapsed: Duration) -> String {
+        let hundredths = (elapsed.nanoseconds + 5_000) / 10_000
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     private func map(_ error: any Error, request: Request, context: Context) -> AppError {

@@ -38,15 +38,38 @@ public struct PagedQuery: Sendable {
     /// The rows of `window`; no query runs for a window past the end.
     public func rows<Row: Decodable>(on db: any SQLDatabase, window: PageWindow, total: Int, decoding: Row.Type) async throws -> [Row] {
         guard window.offset < total else { return [] }
+        return try await rowQuery(on: db, window: window, keys: nil).all(decoding: Row.self)
+    }
+
+    private struct Total: Decodable { let paged_total: Int }
+
+    /// The rows of `window` and the total, in one statement whenever the window has rows: the total is read
+    /// beside each row from the same snapshot. `total` is a parenthesized scalar subquery (such as
+    /// `LiveCounts.total(of:)`), by default this query's `COUNT(*)`; `keys` (keyed paging only) replaces the
+    /// subquery that picks the page's keys (such as `LiveBuckets.pageKeys`). A window past the end costs a
+    /// second statement, for the total alone.
+    public func page<Row: Decodable>(
+        on db: any SQLDatabase, window: PageWindow, total: (any SQLExpression)? = nil, keys: (any SQLExpression)? = nil,
+        decoding: Row.Type
+    ) async throws -> (rows: [Row], total: Int) {
+        let total = total ?? SQLGroupExpression(filter(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all))).select)
+        let found = try await rowQuery(on: db, window: window, keys: keys).column(total, as: "paged_total").all()
+        guard let first = found.first else {
+            let alone = try await db.select().column(total, as: "paged_total").first(decoding: Total.self)
+            return ([], alone?.paged_total ?? 0)
+        }
+        return (try found.map { try $0.decode(model: Row.self) }, try first.decode(column: "paged_total", as: Int.self))
+    }
+
+    private func rowQuery(on db: any SQLDatabase, window: PageWindow, keys: (any SQLExpression)?) -> SQLSelectBuilder {
         guard let key else {
-            return try await select(filter(db.select())).limit(window.size).offset(window.offset).all(decoding: Row.self)
+            return select(filter(db.select())).limit(window.size).offset(window.offset)
         }
         let direction: SQLDirection = key.descending ? .descending : .ascending
-        let keys = filter(db.select().column(key.column))
-            .orderBy(key.column, direction).limit(window.size).offset(window.offset)
-        return try await select(db.select())
-            .where(key.column, .in, SQLGroupExpression(keys.select))
+        let keys: any SQLExpression = keys ?? filter(db.select().column(key.column))
+            .orderBy(key.column, direction).limit(window.size).offset(window.offset).select
+        return select(db.select())
+            .where(key.column, .in, SQLGroupExpression(keys))
             .orderBy(key.column, direction)
-            .all(decoding: Row.self)
     }
 }

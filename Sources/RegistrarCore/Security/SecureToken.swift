@@ -14,11 +14,28 @@ public enum SecureToken {
     /// `bytes` random bytes as lowercase hex.
     public static func hex(bytes: Int) -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        var random: [UInt8] = []
+        random.reserveCapacity(bytes + 7)
+        // Eight bytes per draw: one call into the system generator, not one per byte.
+        while random.count < bytes { withUnsafeBytes(of: generator.next()) { random.append(contentsOf: $0) } }
+        return lowercaseHex(random.prefix(bytes))
     }
 
     /// SHA-256 of `text` as lowercase hex: what is stored for a token, never the token itself.
     public static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        lowercaseHex(SHA256.hash(data: Data(text.utf8)))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Two lowercase hex digits per byte (runs on every request: no `String(format:)`).
+    static func lowercaseHex(_ bytes: some Sequence<UInt8>) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in bytes {
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -28,7 +28,7 @@ public struct TutoringApp: Sendable {
             CreateTutoringStaff(), CreateTutoringSession(), CreateTutoringStudent(), CreateTutoringFellowup(),
             CreateTutoringTeacher(), CreateTutoringOrders(), CreateTutoringLesson(), CreateTutoringAppointment(),
             CountLiveOrdersAndLessons(), CountLiveStudents(), IndexLiveOrdersAndLessons(),
-            IndexTutoringLoginFailureTime(),
+            IndexTutoringLoginFailureTime(), BucketLiveStudentsAndOrders(),
         ]
     }
 

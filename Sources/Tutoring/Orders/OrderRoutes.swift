@@ -14,22 +14,24 @@ struct OrderRoutes: TutoringRouteModule {
         routes.put("/admin/order/confirm", access: .confirmers) { request, me in try await confirm(request, me) }
     }
 
-    /// A page of live orders with their live lessons, in one query whatever the page size: the page's IDs
-    /// come from the (deleted_at, id) index, then those orders are joined with their names and lessons.
-    /// The list has no filter, so its total is the trigger-kept live count (no COUNT(*) over the table).
+    /// A page of live orders with their live lessons and the list's total, in one query whatever the page size:
+    /// the page's IDs come from the live buckets and the (deleted_at, id) index (a deep page costs what the
+    /// first one does), then those orders are joined with their names and lessons. The list has no filter, so
+    /// its total is the trigger-kept live count (no COUNT(*) over the table), read beside the rows.
     func list(_ request: Request) async throws -> Envelope<NumberedPage<OrderListItem>> {
         let input = try await TutoringInput.read(request)
         let window = PageWindow(page: try input.int("page", "页码", 1...TutoringInput.maxInt) ?? 1, size: 10)
         let sql = database.sql
-        let total = try await LiveCounts.live(in: TutoringTable.order.rawValue, on: sql)
-        var list: [OrderListItem] = []
-        if window.offset < total {
-            let rows = try await sql.raw(OrderRow.withLessons(where: """
-                o.id IN (SELECT id FROM tutoring_orders WHERE deleted_at IS NULL ORDER BY id DESC
-                         LIMIT \(bind: window.size) OFFSET \(bind: window.offset))
-                """)).all()
-            list = try OrderRow.grouping(rows).map { OrderListItem($0.order, lessons: $0.lessons) }
+        let table = TutoringTable.order.rawValue
+        let rows = try await sql.raw(OrderRow.withLessons(
+            where: "o.id IN (\(LiveBuckets.pageKeys(of: table, window: window)))", total: LiveCounts.total(of: table))).all()
+        // No row: a page past the end (or no order at all), the total is read alone.
+        let total = if let first = rows.first {
+            try first.decode(column: "total", as: Int.self)
+        } else {
+            try await LiveCounts.live(in: table, on: sql)
         }
+        let list = try OrderRow.grouping(rows).map { OrderListItem($0.order, lessons: $0.lessons) }
         return Success.data(NumberedPage(window: window, total: total, list: list))
     }
 

@@ -59,10 +59,11 @@ struct OrderLessonRow: Decodable, Sendable {
 extension OrderRow {
     /// Orders with their live lessons in one query: one result row per lesson (lessonID ascending within an
     /// order), or one row with NULL lesson columns for an order without a live lesson. `condition` selects
-    /// the orders (of `o`).
-    static func withLessons(where condition: SQLQueryString) -> SQLQueryString {
-        """
-        SELECT \(columns), \(OrderLessonRow.columns)
+    /// the orders (of `o`); `total`, a scalar subquery, is read beside them as `total`.
+    static func withLessons(where condition: SQLQueryString, total: SQLQueryString? = nil) -> SQLQueryString {
+        let totalColumn: SQLQueryString = total.map { ", \($0) AS total" } ?? ""
+        return """
+        SELECT \(columns), \(OrderLessonRow.columns)\(totalColumn)
         FROM tutoring_orders o \(joins)
         LEFT JOIN tutoring_lesson l ON l.order_id = o.id AND l.deleted_at IS NULL
         LEFT JOIN tutoring_teacher t ON t.id = l.teacher_id

@@ -37,12 +37,13 @@ struct StudentRoutes: TutoringRouteModule {
             select: { builder in
                 builder.column(SQLQueryString(StudentRow.columns)).from(SQLQueryString(StudentRow.source))
             })
-        let sql = database.sql
-        // Without a filter the total is the trigger-kept count of live students.
-        let total = isDeal == nil
-            ? try await LiveCounts.live(in: "tutoring_student", on: sql)
-            : try await query.count(on: sql)
-        let rows = try await query.rows(on: sql, window: window, total: total, decoding: StudentRow.self)
+        // Rows and total in one statement. Without a filter the total is the trigger-kept count of live students
+        // and the page's keys come from the live buckets, so a deep page costs what the first one does.
+        let (rows, total) = isDeal == nil
+            ? try await query.page(
+                on: database.sql, window: window, total: LiveCounts.total(of: "tutoring_student"),
+                keys: LiveBuckets.pageKeys(of: "tutoring_student", window: window), decoding: StudentRow.self)
+            : try await query.page(on: database.sql, window: window, decoding: StudentRow.self)
         return Success.data(NumberedPage(window: window, total: total, list: rows.map(StudentListItem.init)))
     }
 

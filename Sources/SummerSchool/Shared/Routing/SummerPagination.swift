@@ -37,6 +37,13 @@ public enum SummerPagination {
         _ transform: ([Row]) async throws -> [Item]
     ) async throws -> LinkedPage<Item> {
         let requested = try requested(RequestInput.query(request))
+        // A numbered page reads its rows and the total in one statement; an empty answer is either page 1 of
+        // an empty list or a page past the end (`window` decides). The last page needs the total first.
+        if case .number(let number) = requested {
+            let (rows, total) = try await query.page(on: sql, window: PageWindow(page: number, size: pageSize), decoding: Row.self)
+            let window = try window(requested, total: total)
+            return LinkedPage(request: request, window: window, total: total, results: try await transform(rows))
+        }
         let total = try await query.count(on: sql)
         let window = try window(requested, total: total)
         let rows = try await query.rows(on: sql, window: window, total: total, decoding: Row.self)
