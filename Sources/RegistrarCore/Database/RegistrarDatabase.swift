@@ -66,9 +66,12 @@ public final class RegistrarDatabase: Sendable {
 
     /// Opens the database for use: WAL mode for SQLite files (a property of the file, kept across opens).
     /// The per-connection settings are applied as each connection opens (`SQLiteConnectionSettings`).
+    /// Instances opening a new file at once take turns (`MigrationLock`): switching a file to WAL can
+    /// answer "database is locked" at once, without waiting, while another process holds it.
     public func prepare() async throws {
         if case .sqliteFile = url {
-            try await sql.raw("PRAGMA journal_mode = WAL").run()
+            let sql = self.sql
+            try await MigrationLock.withLock(url, on: fluent) { try await sql.raw("PRAGMA journal_mode = WAL").run() }
         }
     }
 
