@@ -10,7 +10,7 @@
 #
 # Environment (defaults in brackets): DURATION [15s] and WARMUP [3s] of each wrk run (-t2 -c32 --latency);
 # PORT [18014] Registrar, PEER_PORT [18214] the peer; PG_URL [postgres://postgres:registrar@127.0.0.1:5432]
-# and PG_PREFIX [bench_p1]: the databases PREFIX_registrar and PREFIX_peer are dropped and made afresh;
+# and PG_PREFIX [bench]: the databases PREFIX_registrar and PREFIX_peer are dropped and made afresh;
 # SUMMER_SCALES ["1 100"]; SKIP_BUILD=1 uses the release binary already built; PEER_SRC the peer's folder;
 # REGISTRAR_LOG_LEVEL [info].
 set -euo pipefail
@@ -19,7 +19,7 @@ PORT="${PORT:-18014}"
 PEER_PORT="${PEER_PORT:-18214}"
 DURATION="${DURATION:-15s}"
 PG_URL="${PG_URL:-postgres://postgres:registrar@127.0.0.1:5432}"
-PG_PREFIX="${PG_PREFIX:-bench_p1}"
+PG_PREFIX="${PG_PREFIX:-bench}"
 source "$(dirname "$0")/lib.sh"
 source benchmarks/peer.sh
 
