@@ -38,14 +38,7 @@ public enum LiveBuckets {
 
     /// For a migration's revert.
     public static func uninstall(from table: String, _ db: any SQLDatabase) async throws {
-        if db.dialect.name == "sqlite" {
-            for suffix in ["ins", "upd", "del"] {
-                try await db.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_bucket_\(unsafeRaw: suffix)").run()
-            }
-        } else {
-            try await db.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_live_bucket ON \(unsafeRaw: table)").run()
-        }
-        try await db.raw("DELETE FROM \(unsafeRaw: Self.table) WHERE tbl = \(bind: table)").run()
+        try await LiveCounts.dropTriggers(of: table, sqlitePrefix: "bucket", postgresName: "live_bucket", keptIn: Self.table, db)
     }
 
     /// A subquery for `id IN (…)`: the IDs of `table`'s live rows in `window`, highest ID first — the rows of

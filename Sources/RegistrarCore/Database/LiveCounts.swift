@@ -27,14 +27,22 @@ public enum LiveCounts {
 
     /// For a migration's revert.
     public static func uninstall(from table: String, _ db: any SQLDatabase) async throws {
+        try await dropTriggers(of: table, sqlitePrefix: "live", postgresName: "live_count", keptIn: Self.table, db)
+    }
+
+    /// Drops the triggers that keep a per-table tally (`<table>_<prefix>_ins|upd|del` on SQLite, one
+    /// `<table>_<name>` on PostgreSQL) and the table's rows of that tally; shared with `LiveBuckets`.
+    static func dropTriggers(
+        of table: String, sqlitePrefix: String, postgresName: String, keptIn tally: String, _ db: any SQLDatabase
+    ) async throws {
         if db.dialect.name == "sqlite" {
             for suffix in ["ins", "upd", "del"] {
-                try await db.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_live_\(unsafeRaw: suffix)").run()
+                try await db.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_\(unsafeRaw: sqlitePrefix)_\(unsafeRaw: suffix)").run()
             }
         } else {
-            try await db.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_live_count ON \(unsafeRaw: table)").run()
+            try await db.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_\(unsafeRaw: postgresName) ON \(unsafeRaw: table)").run()
         }
-        try await db.raw("DELETE FROM \(unsafeRaw: Self.table) WHERE tbl = \(bind: table)").run()
+        try await db.raw("DELETE FROM \(unsafeRaw: tally) WHERE tbl = \(bind: table)").run()
     }
 
     /// The number of live rows of `table`.
